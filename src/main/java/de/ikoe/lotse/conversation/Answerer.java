@@ -1,0 +1,173 @@
+package de.ikoe.lotse.conversation;
+
+import de.ikoe.lotse.conversation.Answer.Escalation;
+import de.ikoe.lotse.conversation.Answer.Option;
+import de.ikoe.lotse.conversation.Answer.Source;
+import de.ikoe.lotse.conversation.internal.AnswerProperties;
+import de.ikoe.lotse.conversation.internal.IntentClassifier;
+import de.ikoe.lotse.conversation.internal.LanguageDetector;
+import de.ikoe.lotse.conversation.internal.Texts;
+import de.ikoe.lotse.knowledge.KnowledgeDocument;
+import de.ikoe.lotse.knowledge.KnowledgeSearch;
+import de.ikoe.lotse.knowledge.QueryFilters;
+import de.ikoe.lotse.knowledge.SearchQuery;
+import de.ikoe.lotse.knowledge.SearchResult;
+import de.ikoe.lotse.knowledge.SearchResult.GuidanceHit;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers one message without any conversation state: understands it (language, intent,
+ * place, target group, format), searches the knowledge base and decides. It answers only from
+ * a topic it is confident about, asks back when two topics are equally close, and otherwise
+ * says it does not know and suggests a person.
+ */
+@Service
+public class Answerer {
+
+    static final String HELP_TOPIC = "bot-hilfe";
+    static final String PRIVACY_TOPIC = "datenschutz-chatbot";
+    private static final int MAX_SOURCES = 3;
+    private static final int MAX_OFFERS = 3;
+
+    private final KnowledgeSearch knowledge;
+    private final AnswerProperties properties;
+
+    Answerer(KnowledgeSearch knowledge, AnswerProperties properties) {
+        this.knowledge = knowledge;
+        this.properties = properties;
+    }
+
+    /**
+     * @param text     what the person wrote, not blank
+     * @param langHint the language the person is known to use, or null
+     */
+    public Answer answer(String text, String langHint) {
+        String lang = LanguageDetector.detect(text, langHint);
+        Texts texts = new Texts(lang);
+        QueryFilters named = knowledge.understand(text);
+        Intent intent = IntentClassifier.classify(text, named);
+        return switch (intent) {
+            case GREETING -> small(lang, intent, texts.greeting(), named);
+            case THANKS -> small(lang, intent, texts.thanks(), named);
+            case FEEDBACK -> small(lang, intent, texts.feedbackThanks(), named);
+            case HELP -> fromTopic(lang, intent, HELP_TOPIC, texts, named);
+            case PRIVACY -> fromTopic(lang, intent, PRIVACY_TOPIC, texts, named);
+            case HANDOFF -> new Answer(lang, intent, false, 0, texts.handoff(), List.of(), List.of(), List.of(),
+                    named, Escalation.SUGGESTED, List.of(new Option(texts.optionPerson(), "handoff")));
+            case UNKNOWN -> notKnown(lang, Intent.UNKNOWN, 0, texts, named);
+            case EVENTS -> events(lang, knowledge.search(new SearchQuery(text, lang)), texts);
+            case OFFERS, QUESTION -> question(lang, intent, knowledge.search(new SearchQuery(text, lang)), texts);
+        };
+    }
+
+    private Answer question(String lang, Intent intent, SearchResult result, Texts texts) {
+        List<GuidanceHit> confident = result.guidance().stream()
+                .filter(h -> h.confidence() >= properties.threshold())
+                .limit(MAX_SOURCES)
+                .toList();
+        List<KnowledgeDocument> offers = intent == Intent.OFFERS || !result.filters().isEmpty()
+                ? result.offers().stream().limit(MAX_OFFERS).toList()
+                : List.of();
+        List<Source> sources = confident.stream().map(Answerer::source).toList();
+        double confidence = result.confidence();
+
+        if (intent == Intent.OFFERS && !offers.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            lines.add(texts.offersIntro(result.filters().region(), result.offersFallback()));
+            offers.forEach(o -> lines.add(texts.offer(o)));
+            if (!confident.isEmpty()) {
+                lines.add("");
+                lines.add(texts.moreOn(confident.get(0).document()));
+            }
+            return answered(lang, intent, confidence, String.join("\n", lines), sources, offers, result, texts);
+        }
+        if (confident.isEmpty()) {
+            return intent == Intent.OFFERS
+                    ? new Answer(lang, intent, false, confidence, texts.noOffers(), List.of(), List.of(), List.of(),
+                    result.filters(), Escalation.SUGGESTED, personOption(texts))
+                    : notKnown(lang, Intent.UNKNOWN, confidence, texts, result.filters());
+        }
+        if (needsClarifying(result.words(), confident)) {
+            List<KnowledgeDocument> choices = confident.stream().limit(2).map(GuidanceHit::document).toList();
+            List<Option> options = new ArrayList<>(choices.stream().map(d -> new Option(d.title(), "topic:" + d.id())).toList());
+            options.add(new Option(texts.optionPerson(), "handoff"));
+            return new Answer(lang, intent, false, confidence, texts.clarify(choices), sources, List.of(), List.of(),
+                    result.filters(), Escalation.NONE, options);
+        }
+        KnowledgeDocument best = confident.get(0).document();
+        List<String> lines = new ArrayList<>();
+        lines.add(best.summary());
+        lines.add("");
+        lines.add(texts.source(best));
+        if (!offers.isEmpty()) {
+            lines.add("");
+            lines.add(texts.offersAlso());
+            offers.forEach(o -> lines.add(texts.offer(o)));
+        }
+        return answered(lang, intent, confidence, String.join("\n", lines), sources, offers, result, texts);
+    }
+
+    /**
+     * A one-word question that two topics fit (almost) equally well: better to ask than to
+     * guess. Longer questions are specific enough to answer from the best topic.
+     */
+    private boolean needsClarifying(int words, List<GuidanceHit> confident) {
+        if (words > 1 || confident.size() < 2) {
+            return false;
+        }
+        GuidanceHit first = confident.get(0);
+        GuidanceHit second = confident.get(1);
+        return !first.document().id().equals(second.document().id())
+                && second.score() >= first.score() * properties.clarifyRatio()
+                && second.confidence() >= first.confidence();
+    }
+
+    private Answer events(String lang, SearchResult result, Texts texts) {
+        if (result.events().isEmpty()) {
+            return new Answer(lang, Intent.EVENTS, false, 0, texts.noEvents(), List.of(), List.of(), List.of(),
+                    result.filters(), Escalation.SUGGESTED, personOption(texts));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(texts.eventsIntro());
+        result.events().forEach(e -> lines.add(texts.event(e)));
+        return new Answer(lang, Intent.EVENTS, true, 1, String.join("\n", lines), List.of(), List.of(),
+                result.events(), result.filters(), Escalation.NONE, List.of());
+    }
+
+    private Answer fromTopic(String lang, Intent intent, String topic, Texts texts, QueryFilters named) {
+        return knowledge.document(topic, lang)
+                .map(doc -> new Answer(lang, intent, true, 1, doc.summary() + "\n\n" + texts.source(doc),
+                        List.of(new Source(doc.id(), doc.lang(), doc.title(), 1)), List.of(), List.of(), named,
+                        Escalation.NONE, List.of()))
+                .orElseGet(() -> notKnown(lang, intent, 0, texts, named));
+    }
+
+    private Answer answered(String lang, Intent intent, double confidence, String text, List<Source> sources,
+                            List<KnowledgeDocument> offers, SearchResult result, Texts texts) {
+        return new Answer(lang, intent, true, confidence, text, sources, offers, List.of(), result.filters(),
+                Escalation.NONE, List.of(new Option(texts.optionHelpful(), "feedback:yes"),
+                new Option(texts.optionNotHelpful(), "feedback:no")));
+    }
+
+    private static Answer small(String lang, Intent intent, String text, QueryFilters named) {
+        return new Answer(lang, intent, true, 1, text, List.of(), List.of(), List.of(), named, Escalation.NONE,
+                List.of());
+    }
+
+    private static Answer notKnown(String lang, Intent intent, double confidence, Texts texts, QueryFilters filters) {
+        return new Answer(lang, intent, false, confidence, texts.notKnown(), List.of(), List.of(), List.of(), filters,
+                Escalation.SUGGESTED, personOption(texts));
+    }
+
+    private static List<Option> personOption(Texts texts) {
+        return List.of(new Option(texts.optionPerson(), "handoff"));
+    }
+
+    private static Source source(GuidanceHit hit) {
+        KnowledgeDocument d = hit.document();
+        return new Source(d.id(), d.lang(), d.title(), Math.round(hit.confidence() * 100) / 100.0);
+    }
+}

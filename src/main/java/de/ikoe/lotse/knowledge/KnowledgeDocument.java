@@ -1,0 +1,41 @@
+package de.ikoe.lotse.knowledge;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One validated document of the knowledge base. Lists are never null; offer and event fields
+ * are null or empty for kinds that do not have them.
+ *
+ * @param body     the Markdown text after the front matter
+ * @param bodyHtml the body rendered to HTML
+ * @param bodyText the body as plain text, for indexing
+ */
+public record KnowledgeDocument(
+        String id, String lang, Kind kind, String title, String summary,
+        List<String> questions, List<String> tags, List<String> related, boolean example,
+        String provider, List<String> regions, List<String> targetGroups, List<String> formats,
+        List<String> languages, String cost, String contact,
+        OffsetDateTime start, OffsetDateTime end, String registration,
+        String body, String bodyHtml, String bodyText, Path file) {
+
+    public KnowledgeDocument {
+        questions = List.copyOf(questions);
+        tags = List.copyOf(tags);
+        related = List.copyOf(related);
+        regions = List.copyOf(regions);
+        targetGroups = List.copyOf(targetGroups);
+        formats = List.copyOf(formats);
+        languages = List.copyOf(languages);
+    }
+
+    /** Identifies a document across languages: a guidance topic may exist as de and en. */
+    public String key() {
+        return key(id, lang);
+    }
+
+    public static String key(String id, String lang) {
+        return id + "|" + lang;
+    }
+}

@@ -1,0 +1,16 @@
+package de.ikoe.lotse.knowledge;
+
+import java.util.Optional;
+
+/** Answers questions from the current index of the knowledge base. Thread-safe. */
+public interface KnowledgeSearch {
+
+    /** Guidance, offers and upcoming events for a question. Never does index work. */
+    SearchResult search(SearchQuery query);
+
+    /** One document by id, in the given language or else in the other one. */
+    Optional<KnowledgeDocument> document(String id, String lang);
+
+    /** Only the filters a text names (region, target group, format), without searching. */
+    QueryFilters understand(String text);
+}

@@ -1,0 +1,136 @@
+package de.ikoe.lotse.knowledge.internal;
+
+import de.ikoe.lotse.knowledge.KnowledgeDocument;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One complete, immutable state of the knowledge base: the documents, their Lucene index
+ * and the analysis they were indexed with. A reload builds a new snapshot beside the old one
+ * and swaps it in whole, so a search always sees one consistent state.
+ */
+final class IndexSnapshot implements Closeable {
+
+    static final String KEY = "key";
+    static final String ID_SORT = "id_sort";
+    static final String LANG = "lang";
+    static final String KIND = "kind";
+    static final String REGION = "region";
+    static final String TARGET = "target";
+    static final String FORMAT = "format";
+    static final String START = "start";
+
+    private final Map<String, KnowledgeDocument> documents;
+    private final SearcherManager searchers;
+    private final Analysis analysis;
+    private final Synonyms synonyms;
+    private final List<Problem> problems;
+    private final Instant loadedAt;
+
+    private IndexSnapshot(Map<String, KnowledgeDocument> documents, SearcherManager searchers, Analysis analysis,
+                          Synonyms synonyms, List<Problem> problems, Instant loadedAt) {
+        this.documents = documents;
+        this.searchers = searchers;
+        this.analysis = analysis;
+        this.synonyms = synonyms;
+        this.problems = problems;
+        this.loadedAt = loadedAt;
+    }
+
+    static IndexSnapshot build(KnowledgeBaseLoader.Loaded loaded, Instant now) {
+        List<Problem> problems = new ArrayList<>(loaded.problems());
+        Analysis analysis = new Analysis(loaded.compounds());
+        Synonyms synonyms = Synonyms.parse(loaded.synonymLines(), analysis, problems);
+        Map<String, KnowledgeDocument> documents = new LinkedHashMap<>();
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analysis.perField()))) {
+            for (KnowledgeDocument document : loaded.documents()) {
+                documents.put(document.key(), document);
+                writer.addDocument(toLucene(document));
+            }
+            writer.commit();
+            return new IndexSnapshot(Collections.unmodifiableMap(documents), new SearcherManager(directory, null),
+                    analysis, synonyms, List.copyOf(problems), now);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building an index in memory failed", e);
+        }
+    }
+
+    private static Document toLucene(KnowledgeDocument d) {
+        Document doc = new Document();
+        String l = "_" + d.lang();
+        doc.add(new StringField(KEY, d.key(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID_SORT, new BytesRef(d.id())));
+        doc.add(new StringField(LANG, d.lang(), Field.Store.NO));
+        doc.add(new StringField(KIND, d.kind().id(), Field.Store.NO));
+        d.regions().forEach(r -> doc.add(new StringField(REGION, r, Field.Store.NO)));
+        d.targetGroups().forEach(t -> doc.add(new StringField(TARGET, t, Field.Store.NO)));
+        d.formats().forEach(f -> doc.add(new StringField(FORMAT, f, Field.Store.NO)));
+        if (d.start() != null) {
+            doc.add(new LongPoint(START, d.start().toEpochSecond()));
+        }
+        doc.add(new TextField("title" + l, d.title(), Field.Store.NO));
+        d.questions().forEach(q -> doc.add(new TextField("questions" + l, q, Field.Store.NO)));
+        doc.add(new TextField("tags" + l, String.join(", ", d.tags()), Field.Store.NO));
+        doc.add(new TextField("summary" + l, d.summary(), Field.Store.NO));
+        doc.add(new TextField("body" + l, d.bodyText(), Field.Store.NO));
+        String all = String.join("\n", d.title(), String.join("\n", d.questions()), String.join(", ", d.tags()),
+                d.summary(), d.bodyText(), d.provider() == null ? "" : d.provider());
+        doc.add(new TextField("all" + l, all, Field.Store.NO));
+        return doc;
+    }
+
+    Map<String, KnowledgeDocument> documents() {
+        return documents;
+    }
+
+    Analysis analysis() {
+        return analysis;
+    }
+
+    Synonyms synonyms() {
+        return synonyms;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    Instant loadedAt() {
+        return loadedAt;
+    }
+
+    IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    /** Readers still held by a running search stay open until that search releases them. */
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+    }
+}

@@ -1,0 +1,280 @@
+package de.ikoe.lotse.knowledge.internal;
+
+import de.ikoe.lotse.knowledge.Kind;
+import de.ikoe.lotse.knowledge.KnowledgeDocument;
+import de.ikoe.lotse.knowledge.KnowledgeSearch;
+import de.ikoe.lotse.knowledge.QueryFilters;
+import de.ikoe.lotse.knowledge.SearchQuery;
+import de.ikoe.lotse.knowledge.SearchResult;
+import de.ikoe.lotse.knowledge.SearchResult.GuidanceHit;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Searches the current snapshot. A question becomes term groups (a word with its compound
+ * parts and synonyms); each group matches its best field, with typo tolerance on the word
+ * itself. The confidence of a hit is the share of the question's groups the document covers,
+ * each weighted by how rare (telling) it is, so it does not depend on the raw BM25 scale.
+ */
+@Service
+class LuceneKnowledgeSearch implements KnowledgeSearch {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LuceneKnowledgeSearch.class);
+
+    static final int MAX_GUIDANCE = 5;
+    static final int MAX_OFFERS = 5;
+    static final int MAX_EVENTS = 3;
+
+    /** Field weights: the questions editors wrote weigh most, the body least. */
+    private static final Map<String, Float> FIELDS = Map.of(
+            "questions", 4f, "title", 3f, "tags", 2f, "summary", 1.5f, "body", 1f);
+    private static final float FUZZY_WEIGHT = 0.5f;
+    private static final float WEAK_WEIGHT = 0.25f;
+    private static final double MIN_KNOWN_WEIGHT = 0.35;
+
+    private final KnowledgeIndex index;
+    private final Clock clock;
+
+    LuceneKnowledgeSearch(KnowledgeIndex index, Clock clock) {
+        this.index = index;
+        this.clock = clock;
+    }
+
+    @Override
+    public QueryFilters understand(String text) {
+        return QueryUnderstanding.understand(text).filters();
+    }
+
+    @Override
+    public Optional<KnowledgeDocument> document(String id, String lang) {
+        Map<String, KnowledgeDocument> documents = index.snapshot().documents();
+        KnowledgeDocument doc = documents.get(KnowledgeDocument.key(id, lang));
+        if (doc == null) {
+            doc = documents.values().stream().filter(d -> d.id().equals(id)).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(doc);
+    }
+
+    @Override
+    public SearchResult search(SearchQuery query) {
+        QueryUnderstanding.Understood understood = QueryUnderstanding.understand(query.text());
+        QueryFilters filters = understood.filters().orElse(query.filters());
+        return index.withSearcher((snapshot, searcher) -> {
+            try {
+                String lang = Analysis.LANGUAGES.contains(query.lang()) ? query.lang() : "de";
+                List<GuidanceHit> guidance = guidance(snapshot, searcher, lang, understood.textWithoutPlaces());
+                String other = "de".equals(lang) ? "en" : "de";
+                if (guidance.isEmpty() || guidance.get(0).confidence() < 0.5) {
+                    // A topic may exist only in the other language; take it when it fits better.
+                    List<GuidanceHit> otherLanguage = guidance(snapshot, searcher, other, understood.textWithoutPlaces());
+                    if (!otherLanguage.isEmpty() && (guidance.isEmpty()
+                            || otherLanguage.get(0).confidence() > guidance.get(0).confidence())) {
+                        guidance = otherLanguage;
+                    }
+                }
+                List<QueryTerms.Group> offerTerms = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de",
+                        understood.textWithoutPlaces());
+                List<KnowledgeDocument> offers = offers(snapshot, searcher, offerTerms, filters);
+                boolean fallback = filters.region() != null && !offers.isEmpty()
+                        && offers.stream().noneMatch(o -> o.regions().contains(filters.region()));
+                int words = (int) offerTerms.stream().filter(g -> !g.weak()).count();
+                return new SearchResult(filters, guidance, offers, fallback, events(snapshot, searcher, filters), words);
+            } catch (IOException e) {
+                throw new UncheckedIOException("searching the in-memory index failed", e);
+            }
+        });
+    }
+
+    private List<GuidanceHit> guidance(IndexSnapshot snapshot, IndexSearcher searcher, String lang, String text)
+            throws IOException {
+        List<QueryTerms.Group> groups = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), lang, text);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        List<Query> groupQueries = groups.stream().map(g -> groupQuery(g, lang, FIELDS)).toList();
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.GUIDANCE.id())), Occur.FILTER);
+        groupQueries.forEach(q -> query.add(q, Occur.SHOULD));
+        ScoreDoc[] top = searcher.search(query.build(), MAX_GUIDANCE).scoreDocs;
+        double[] weights = weights(searcher.getIndexReader(), groups, "all_" + lang);
+        List<Weight> matchers = new ArrayList<>();
+        for (Query q : groupQueries) {
+            matchers.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1));
+        }
+        List<GuidanceHit> hits = new ArrayList<>();
+        for (ScoreDoc hit : top) {
+            KnowledgeDocument doc = documentOf(snapshot, searcher, hit.doc);
+            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), matchers, weights, hit.doc), hit.score));
+        }
+        // Rank by relevance, tempered by how much of the question a document covers: a long
+        // text that repeats one word of the question must not beat one that answers all of it.
+        hits.sort(Comparator.comparingDouble((GuidanceHit h) -> h.score() * (0.5 + 0.5 * h.confidence())).reversed());
+        if (log.isDebugEnabled()) {
+            log.debug("groups {} weights {} hits {}", groups, java.util.Arrays.toString(weights), hits.stream()
+                    .map(h -> h.document().id() + " c=" + String.format("%.2f", h.confidence()) + " s="
+                            + String.format("%.2f", h.score())).toList());
+        }
+        return hits;
+    }
+
+    /** A group matches its best field; typo tolerance only for the word as typed, and weaker. */
+    private static Query groupQuery(QueryTerms.Group group, String lang, Map<String, Float> fields) {
+        List<Query> alternatives = new ArrayList<>();
+        fields.forEach((field, boost) -> {
+            String name = field + "_" + lang;
+            for (String term : group.terms()) {
+                alternatives.add(new BoostQuery(new TermQuery(new Term(name, term)), boost));
+            }
+            int edits = group.head().length() >= 9 ? 2 : group.head().length() >= 5 ? 1 : 0;
+            if (edits > 0 && !group.weak()) {
+                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(name, group.head()), edits, 1),
+                        boost * FUZZY_WEIGHT));
+            }
+        });
+        Query best = new DisjunctionMaxQuery(alternatives, 0.1f);
+        return group.weak() ? new BoostQuery(best, WEAK_WEIGHT) : best;
+    }
+
+    /**
+     * How much each group counts for the confidence. A word the knowledge base does not know
+     * at all counts fully: a question about the weather must not look answered because it
+     * also says "Erfurt". A known word counts by how rare (telling) its most common term is,
+     * relative to the rarest possible, but never less than {@link #MIN_KNOWN_WEIGHT}.
+     */
+    private static double[] weights(IndexReader reader, List<QueryTerms.Group> groups, String field)
+            throws IOException {
+        int docs = Math.max(1, reader.getDocCount(field));
+        double maxIdf = idf(docs, 0);
+        double[] weights = new double[groups.size()];
+        for (int i = 0; i < groups.size(); i++) {
+            int df = 0;
+            for (String term : groups.get(i).terms()) {
+                df = Math.max(df, reader.docFreq(new Term(field, term)));
+            }
+            double weight = df == 0 ? 1 : Math.max(MIN_KNOWN_WEIGHT, idf(docs, df) / maxIdf);
+            weights[i] = weight * (groups.get(i).weak() ? WEAK_WEIGHT : 1);
+        }
+        return weights;
+    }
+
+    private static double idf(int docs, int df) {
+        return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+    }
+
+    private static double coverage(IndexReader reader, List<Weight> matchers, double[] weights, int doc)
+            throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        double covered = 0;
+        double total = 0;
+        for (int i = 0; i < matchers.size(); i++) {
+            total += weights[i];
+            Scorer scorer = matchers.get(i).scorer(leaf);
+            if (scorer != null && scorer.iterator().advance(local) == local) {
+                covered += weights[i];
+            }
+        }
+        return total == 0 ? 0 : Math.min(1, covered / total);
+    }
+
+    private List<KnowledgeDocument> offers(IndexSnapshot snapshot, IndexSearcher searcher,
+                                           List<QueryTerms.Group> terms, QueryFilters filters) throws IOException {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.OFFER.id())), Occur.FILTER);
+        String region = filters.region();
+        if (region != null) {
+            query.add(anyOf(IndexSnapshot.REGION, regionsServing(region)), Occur.FILTER);
+        }
+        if (filters.targetGroup() != null) {
+            query.add(anyOf(IndexSnapshot.TARGET, List.of(filters.targetGroup(), Vocabulary.ALL_GROUPS)), Occur.FILTER);
+            query.add(new BoostQuery(new TermQuery(new Term(IndexSnapshot.TARGET, filters.targetGroup())), 0.5f),
+                    Occur.SHOULD);
+        }
+        if (filters.format() != null) {
+            query.add(new TermQuery(new Term(IndexSnapshot.FORMAT, filters.format())), Occur.FILTER);
+        }
+        terms.forEach(g -> query.add(groupQuery(g, "de", Map.of("all", 1f)), Occur.SHOULD));
+        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(IndexSnapshot.ID_SORT, SortField.Type.STRING));
+        ScoreDoc[] top = searcher.search(query.build(), 50, sort).scoreDocs;
+        List<KnowledgeDocument> offers = new ArrayList<>();
+        for (ScoreDoc hit : top) {
+            offers.add(documentOf(snapshot, searcher, hit.doc));
+        }
+        if (region != null) {
+            // Offers in the place itself first, then the Thuringia-wide and online ones.
+            offers.sort(Comparator.comparing((KnowledgeDocument o) -> !o.regions().contains(region)));
+        }
+        return offers.subList(0, Math.min(MAX_OFFERS, offers.size()));
+    }
+
+    private List<KnowledgeDocument> events(IndexSnapshot snapshot, IndexSearcher searcher, QueryFilters filters)
+            throws IOException {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.EVENT.id())), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(IndexSnapshot.START, clock.instant().getEpochSecond() + 1, Long.MAX_VALUE),
+                        Occur.FILTER);
+        if (filters.region() != null) {
+            query.add(anyOf(IndexSnapshot.REGION, regionsServing(filters.region())), Occur.FILTER);
+        }
+        List<KnowledgeDocument> upcoming = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(query.build(), 100).scoreDocs) {
+            upcoming.add(documentOf(snapshot, searcher, hit.doc));
+        }
+        upcoming.sort(Comparator.comparing(KnowledgeDocument::start));
+        if (filters.format() != null && upcoming.stream().anyMatch(e -> e.formats().contains(filters.format()))) {
+            upcoming.removeIf(e -> !e.formats().contains(filters.format()));
+        }
+        return upcoming.subList(0, Math.min(MAX_EVENTS, upcoming.size()));
+    }
+
+    /** The regions whose offers serve a place: the place itself, all Thuringia, and online. */
+    private static List<String> regionsServing(String region) {
+        if (Vocabulary.ONLINE.equals(region)) {
+            return List.of(Vocabulary.ONLINE);
+        }
+        Set<String> regions = new LinkedHashSet<>(List.of(region, Vocabulary.THUERINGENWEIT, Vocabulary.ONLINE));
+        return List.copyOf(regions);
+    }
+
+    private static Query anyOf(String field, List<String> values) {
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    private static KnowledgeDocument documentOf(IndexSnapshot snapshot, IndexSearcher searcher, int doc)
+            throws IOException {
+        String key = searcher.storedFields().document(doc).get(IndexSnapshot.KEY);
+        return snapshot.documents().get(key);
+    }
+}
