@@ -38,7 +38,14 @@ class AskController {
 
     record AskResponse(String lang, String intent, boolean answered, double confidence, String text,
                        List<SourceView> sources, List<OfferView> offers, List<EventView> events,
-                       QueryFilters filters, String escalation) {
+                       FiltersView filters, String escalation) {
+    }
+
+    record FiltersView(String region, String targetGroup, String format) {
+
+        static FiltersView of(QueryFilters filters) {
+            return new FiltersView(filters.region(), filters.targetGroup(), filters.format());
+        }
     }
 
     record SourceView(String id, String lang, String title, double score) {
@@ -59,7 +66,7 @@ class AskController {
                 answer.sources().stream().map(s -> new SourceView(s.id(), s.lang(), s.title(), s.score())).toList(),
                 answer.offers().stream().map(AskController::offer).toList(),
                 answer.events().stream().map(e -> new EventView(e.id(), e.title(), e.start(), e.regions())).toList(),
-                answer.filters(), answer.escalation().id());
+                FiltersView.of(answer.filters()), answer.escalation().id());
     }
 
     private static OfferView offer(KnowledgeDocument o) {
