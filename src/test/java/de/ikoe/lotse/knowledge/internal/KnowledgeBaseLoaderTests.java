@@ -159,7 +159,7 @@ class KnowledgeBaseLoaderTests {
     void anUnknownFieldIsReportedSoThatTyposShow() throws IOException {
         write("guidance/thema.de.md", guidance("thema", "de", "tag: vertippt\n"));
         assertThat(lines(load())).containsExactly(
-                "guidance/thema.de.md:13: tag: unknown field for a guidance (allowed: example, id, kind, lang, "
+                "guidance/thema.de.md:12: tag: unknown field for a guidance (allowed: example, id, kind, lang, "
                         + "questions, related, summary, tags, title)");
     }
 
