@@ -17,20 +17,26 @@ public final class IntentClassifier {
 
     private static final Pattern COMMAND_HANDOFF = Pattern.compile(
             "^/?(berater|beraterin|beratung|counsellor|counselor|mensch|human|person|agent)[!.]*$", FLAGS);
-    private static final Pattern PERSON = Pattern.compile(
-            "\\b(mensch(en)?|person|berater(in|innen|s)?|beratende[nmr]?|mitarbeiter(in|innen)?|jemand(em|en)?"
-                    + "|ansprechpartner(in)?|echte[nmr]?|counsell?ors?|human|real person|someone|somebody|agent"
-                    + "|staff|advis[oe]rs?|team)\\b", FLAGS);
-    private static final Pattern CONTACT_VERB = Pattern.compile(
-            "\\b(sprechen|reden|verbinden|verbinde|weiterleiten|telefonieren|anrufen|chatten|schreiben"
-                    + "|talk|speak|chat|connect|reach|transfer|get in touch|contact)\\b", FLAGS);
+    /** "mit einem Menschen sprechen", "talk to a counsellor": a person, asked for as such. */
+    private static final Pattern ASK_FOR_PERSON = Pattern.compile(
+            "\\b(mit|zu|an)\\s+(einem|einer|einen|jemandem|jemand|ihnen|euch|dir|der|dem|den)?\\s*"
+                    + "(echten\\s+|richtigen\\s+|menschlichen\\s+)?"
+                    + "(mensch(en)?|person|berater(in|innen|n)?|beratende[nmr]?|mitarbeiter(in|innen|n)?"
+                    + "|ansprechpartner(in|n)?|jemandem|team)\\b.{0,40}\\b(sprechen|reden|verbinden|verbunden|chatten"
+                    + "|schreiben|telefonieren|kontakt)"
+                    + "|\\b(talk|speak|chat)\\s+(to|with)\\s+(a|an|the|one of your|someone|somebody|your)?\\s*"
+                    + "(real\\s+|human\\s+|actual\\s+)?(human|person|counsell?or|advis[oe]r|someone|somebody|staff|agent|people)"
+                    + "|\\b(connect|transfer|put)\\s+me\\s+(to|through|with)"
+                    + "|\\bzur(ü|ue)ckrufen\\b|\\br(ü|ue)ckruf\\b|\\bcall me\\b|\\bpers(ö|oe)nlich\\s+(sprechen|besprechen|beraten)"
+                    + "|\\bkein(en)?\\s+bot\\b|\\bnot\\s+a\\s+bot\\b|\\b(mensch|human)\\s+(bitte|please)\\b",
+            FLAGS);
 
     private static final Pattern GREETING = Pattern.compile(
             "^(hallo|hallöchen|hi|hey|moin|moin moin|servus|hello|good (morning|afternoon|evening)"
                     + "|guten (tag|morgen|abend)|gr(ü|ue)(ss|ß) (gott|dich|euch|sie)|gr(ü|ue)ezi|/?start)"
                     + "(,? (there|zusammen|lotse|bot|ihr|everyone|all|liebes? team))?[\\s!.,:)]*$", FLAGS);
     private static final Pattern THANKS = Pattern.compile(
-            "^(danke|dankeschön|danke schön|vielen dank|herzlichen dank|besten dank|merci|thanks|thank you|thx|ty|cheers)\\b",
+            "^((super|toll|prima|perfekt|klasse|gut|ok|okay|alles klar|great|perfect|awesome|ok),?!?\\s+)?(danke|dankeschön|danke schön|vielen dank|herzlichen dank|besten dank|merci|thanks|thank you|thx|ty|cheers)\\b",
             FLAGS);
     private static final Pattern HELP = Pattern.compile(
             "^/?(hilfe|help|\\?)[!.?]*$|was (kannst|k(ö|oe)nnen|kann) (du|sie|der bot|dieser bot|das bot|der lotse)"
@@ -74,8 +80,7 @@ public final class IntentClassifier {
         if (t.chars().noneMatch(Character::isLetter) && !t.contains("?")) {
             return Intent.UNKNOWN;
         }
-        if (COMMAND_HANDOFF.matcher(t).matches()
-                || (PERSON.matcher(t).find() && CONTACT_VERB.matcher(t).find())) {
+        if (COMMAND_HANDOFF.matcher(t).matches() || ASK_FOR_PERSON.matcher(t).find()) {
             return Intent.HANDOFF;
         }
         if (GREETING.matcher(t).matches()) {

@@ -62,6 +62,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     private static final float FUZZY_WEIGHT = 0.5f;
     private static final float WEAK_WEIGHT = 0.25f;
     private static final double MIN_KNOWN_WEIGHT = 0.35;
+    private static final double KNOWN_MISS_FACTOR = 0.35;
 
     private final KnowledgeIndex index;
     private final Clock clock;
@@ -127,7 +128,14 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
                 .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.GUIDANCE.id())), Occur.FILTER);
         groupQueries.forEach(q -> query.add(q, Occur.SHOULD));
         ScoreDoc[] top = searcher.search(query.build(), MAX_GUIDANCE).scoreDocs;
-        double[] weights = weights(searcher.getIndexReader(), groups, "all_" + lang);
+        String allField = "all_" + lang;
+        double[] weights = weights(searcher.getIndexReader(), groups, allField);
+        boolean[] known = new boolean[groups.size()];
+        for (int i = 0; i < groups.size(); i++) {
+            for (String term : groups.get(i).terms()) {
+                known[i] |= searcher.getIndexReader().docFreq(new Term(allField, term)) > 0;
+            }
+        }
         List<Weight> matchers = new ArrayList<>();
         for (Query q : groupQueries) {
             matchers.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1));
@@ -135,7 +143,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         List<GuidanceHit> hits = new ArrayList<>();
         for (ScoreDoc hit : top) {
             KnowledgeDocument doc = documentOf(snapshot, searcher, hit.doc);
-            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), matchers, weights, hit.doc), hit.score));
+            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), matchers, weights, known, hit.doc), hit.score));
         }
         // Rank by relevance, tempered by how much of the question a document covers: a long
         // text that repeats one word of the question must not beat one that answers all of it.
@@ -192,18 +200,25 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
     }
 
-    private static double coverage(IndexReader reader, List<Weight> matchers, double[] weights, int doc)
-            throws IOException {
+    /**
+     * The share of the question a document covers. A missed word the knowledge base knows
+     * counts half: long questions bring context words that no single topic needs to repeat.
+     * A missed unknown word counts fully: it is what the question is really about.
+     */
+    private static double coverage(IndexReader reader, List<Weight> matchers, double[] weights, boolean[] known,
+                                   int doc) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;
         double covered = 0;
         double total = 0;
         for (int i = 0; i < matchers.size(); i++) {
-            total += weights[i];
             Scorer scorer = matchers.get(i).scorer(leaf);
             if (scorer != null && scorer.iterator().advance(local) == local) {
                 covered += weights[i];
+                total += weights[i];
+            } else {
+                total += known[i] ? weights[i] * KNOWN_MISS_FACTOR : weights[i];
             }
         }
         return total == 0 ? 0 : Math.min(1, covered / total);

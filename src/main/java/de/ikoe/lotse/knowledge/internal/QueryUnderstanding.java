@@ -128,19 +128,32 @@ final class QueryUnderstanding {
             withoutPlaces.append(place[i] ? ' ' : text.charAt(i));
         }
         String f = folded.text();
-        return new Understood(new QueryFilters(region, first(TARGET_GROUPS, f), first(FORMATS, f)),
-                withoutPlaces.toString());
+        // "Beratungsstelle" names a kind of organisation, not the format "Beratung".
+        boolean[] targetWords = new boolean[f.length()];
+        for (Pattern pattern : TARGET_GROUPS.values()) {
+            Matcher m = pattern.matcher(f);
+            while (m.find()) {
+                java.util.Arrays.fill(targetWords, m.start(), m.end(), true);
+            }
+        }
+        return new Understood(new QueryFilters(region, first(TARGET_GROUPS, f, new boolean[f.length()]),
+                first(FORMATS, f, targetWords)), withoutPlaces.toString());
     }
 
-    /** The vocabulary value named earliest in the text. */
-    private static String first(Map<String, Pattern> patterns, String folded) {
+    /** The vocabulary value named earliest in the text, outside the excluded characters. */
+    private static String first(Map<String, Pattern> patterns, String folded, boolean[] excluded) {
         String best = null;
         int bestAt = Integer.MAX_VALUE;
         for (Map.Entry<String, Pattern> e : patterns.entrySet()) {
             Matcher m = e.getValue().matcher(folded);
-            if (m.find() && m.start() < bestAt) {
-                best = e.getKey();
-                bestAt = m.start();
+            while (m.find()) {
+                if (!excluded[m.start()]) {
+                    if (m.start() < bestAt) {
+                        best = e.getKey();
+                        bestAt = m.start();
+                    }
+                    break;
+                }
             }
         }
         return best;
