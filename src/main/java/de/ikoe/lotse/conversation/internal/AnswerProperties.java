@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lotse.answer")
 public record AnswerProperties(
-        @DefaultValue("0.5") double threshold,
+        @DefaultValue("0.45") double threshold,
         @DefaultValue("0.97") double clarifyRatio) {
 }

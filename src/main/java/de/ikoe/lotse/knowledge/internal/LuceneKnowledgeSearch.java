@@ -59,7 +59,10 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     /** Field weights: the questions editors wrote weigh most, the body least. */
     private static final Map<String, Float> FIELDS = Map.of(
             "questions", 4f, "title", 3f, "tags", 2f, "summary", 1.5f, "body", 1f);
+    /** The fields that say what a document is about, as opposed to its body text. */
+    private static final Map<String, Float> ABOUT_FIELDS = Map.of("questions", 1f, "title", 1f, "tags", 1f, "summary", 1f);
     private static final float FUZZY_WEIGHT = 0.5f;
+    private static final double PARTIAL_MATCH = 0.5;
     private static final float WEAK_WEIGHT = 0.25f;
     private static final double MIN_KNOWN_WEIGHT = 0.35;
     private static final double KNOWN_MISS_FACTOR = 0.35;
@@ -123,7 +126,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         if (groups.isEmpty()) {
             return List.of();
         }
-        List<Query> groupQueries = groups.stream().map(g -> groupQuery(g, lang, FIELDS)).toList();
+        List<Query> groupQueries = groups.stream().map(g -> groupQuery(g, lang, FIELDS, true)).toList();
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.GUIDANCE.id())), Occur.FILTER);
         groupQueries.forEach(q -> query.add(q, Occur.SHOULD));
@@ -136,14 +139,16 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
                 known[i] |= searcher.getIndexReader().docFreq(new Term(allField, term)) > 0;
             }
         }
-        List<Weight> matchers = new ArrayList<>();
-        for (Query q : groupQueries) {
-            matchers.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1));
+        List<Weight> anywhere = new ArrayList<>();
+        List<Weight> about = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            anywhere.add(matcher(searcher, groupQueries.get(i)));
+            about.add(matcher(searcher, groupQuery(groups.get(i), lang, ABOUT_FIELDS, false)));
         }
         List<GuidanceHit> hits = new ArrayList<>();
         for (ScoreDoc hit : top) {
             KnowledgeDocument doc = documentOf(snapshot, searcher, hit.doc);
-            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), matchers, weights, known, hit.doc), hit.score));
+            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), anywhere, about, weights, known, hit.doc), hit.score));
         }
         // Rank by relevance, tempered by how much of the question a document covers: a long
         // text that repeats one word of the question must not beat one that answers all of it.
@@ -156,8 +161,12 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         return hits;
     }
 
+    private static Weight matcher(IndexSearcher searcher, Query query) throws IOException {
+        return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+    }
+
     /** A group matches its best field; typo tolerance only for the word as typed, and weaker. */
-    private static Query groupQuery(QueryTerms.Group group, String lang, Map<String, Float> fields) {
+    private static Query groupQuery(QueryTerms.Group group, String lang, Map<String, Float> fields, boolean typos) {
         List<Query> alternatives = new ArrayList<>();
         fields.forEach((field, boost) -> {
             String name = field + "_" + lang;
@@ -165,7 +174,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
                 alternatives.add(new BoostQuery(new TermQuery(new Term(name, term)), boost));
             }
             int edits = group.head().length() >= 9 ? 2 : group.head().length() >= 5 ? 1 : 0;
-            if (edits > 0 && !group.weak()) {
+            if (typos && edits > 0 && !group.weak()) {
                 alternatives.add(new BoostQuery(new FuzzyQuery(new Term(name, group.head()), edits, 1),
                         boost * FUZZY_WEIGHT));
             }
@@ -201,27 +210,38 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     }
 
     /**
-     * The share of the question a document covers. A missed word the knowledge base knows
-     * counts half: long questions bring context words that no single topic needs to repeat.
-     * A missed unknown word counts fully: it is what the question is really about.
+     * The share of the question a document covers. A word counts fully where it appears as
+     * typed in what the document is about (title, questions, tags, summary); half where only
+     * the body mentions it, or only a near spelling matches (a typo, or another word). A
+     * missed word the knowledge base knows counts less: long questions bring context words
+     * that no single topic needs to repeat. A missed unknown word counts fully: it is what the
+     * question is really about.
      */
-    private static double coverage(IndexReader reader, List<Weight> matchers, double[] weights, boolean[] known,
-                                   int doc) throws IOException {
+    private static double coverage(IndexReader reader, List<Weight> anywhere, List<Weight> about,
+                                   double[] weights, boolean[] known, int doc) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;
         double covered = 0;
         double total = 0;
-        for (int i = 0; i < matchers.size(); i++) {
-            Scorer scorer = matchers.get(i).scorer(leaf);
-            if (scorer != null && scorer.iterator().advance(local) == local) {
+        for (int i = 0; i < weights.length; i++) {
+            double missed = known[i] ? weights[i] * KNOWN_MISS_FACTOR : weights[i];
+            if (matches(about.get(i), leaf, local)) {
                 covered += weights[i];
                 total += weights[i];
+            } else if (matches(anywhere.get(i), leaf, local)) {
+                covered += weights[i] * PARTIAL_MATCH;
+                total += weights[i] * PARTIAL_MATCH + missed * (1 - PARTIAL_MATCH);
             } else {
-                total += known[i] ? weights[i] * KNOWN_MISS_FACTOR : weights[i];
+                total += missed;
             }
         }
         return total == 0 ? 0 : Math.min(1, covered / total);
+    }
+
+    private static boolean matches(Weight weight, LeafReaderContext leaf, int doc) throws IOException {
+        Scorer scorer = weight.scorer(leaf);
+        return scorer != null && scorer.iterator().advance(doc) == doc;
     }
 
     private List<KnowledgeDocument> offers(IndexSnapshot snapshot, IndexSearcher searcher,
@@ -240,7 +260,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         if (filters.format() != null) {
             query.add(new TermQuery(new Term(IndexSnapshot.FORMAT, filters.format())), Occur.FILTER);
         }
-        terms.forEach(g -> query.add(groupQuery(g, "de", Map.of("all", 1f)), Occur.SHOULD));
+        terms.forEach(g -> query.add(groupQuery(g, "de", Map.of("all", 1f), true), Occur.SHOULD));
         Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(IndexSnapshot.ID_SORT, SortField.Type.STRING));
         ScoreDoc[] top = searcher.search(query.build(), 50, sort).scoreDocs;
         List<KnowledgeDocument> offers = new ArrayList<>();

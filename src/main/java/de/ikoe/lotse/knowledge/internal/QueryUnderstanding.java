@@ -60,7 +60,7 @@ final class QueryUnderstanding {
         target("migrantenorganisation", "migrant\\w*organisation\\w*|migrant\\w* organi[sz]ation\\w*|mso|migrantische\\w* (verein|gruppe|organisation)\\w*|diaspora\\w*");
         target("soziale-arbeit", "sozialarbeit\\w*|sozialen? arbeit|jugendhilfe\\w*|jugendamt\\w*|jugendarbeit\\w*|jugendzentr\\w*|sozialamt\\w*|beratungsstelle\\w*|wohlfahrt\\w*|sozialdienst\\w*|social work\\w*|youth work\\w*|familienhilfe\\w*");
         target("gesundheit-pflege", "pflege\\w*|\\w+pflege|krankenh[aä]us\\w*|klinik\\w*|arztpraxis\\w*|arztpraxen|gesundheit\\w*|altenheim\\w*|seniorenheim\\w*|hospiz\\w*|hospital\\w*|care home\\w*|nursing|health ?care|healthcare|patient\\w*");
-        target("bildung", "schule\\w*|schul\\w*|kita\\w*|kindergart\\w*|kindertages\\w*|hochschul\\w*|universit\\w*|volkshochschul\\w*|vhs|bildungs\\w*|bildung|lehrer\\w*|lehrkraft\\w*|lehrkrafte\\w*|erzieher\\w*|school\\w*|day ?care|nurser(y|ies)|education\\w*|teacher\\w*");
+        target("bildung", "schule\\w*|\\w+schule\\w*|\\w+schulen|schul(?!ung)\\w*|kita\\w*|kindergart\\w*|kindertages\\w*|hochschul\\w*|universit\\w*|volkshochschul\\w*|vhs|bildungs\\w*|bildung|lehrer\\w*|lehrkraft\\w*|lehrkrafte\\w*|erzieher\\w*|school\\w*|day ?care|nurser(y|ies)|education\\w*|teacher\\w*");
         target("verein", "verein|vereine|vereinen|vereins\\w*|\\w+verein\\w*|ehrenamt\\w*|freiwillig\\w*|feuerwehr\\w*|association\\w*|club\\w*|volunteer\\w*|non-?profit\\w*");
         target("unternehmen", "unternehm\\w*|firma|firmen|betrieb\\w*|\\w+betrieb\\w*|handwerk\\w*|kmu|mittelstand\\w*|arbeitgeber\\w*|compan(y|ies)|business\\w*|employer\\w*|sme|smes|startup\\w*");
     }

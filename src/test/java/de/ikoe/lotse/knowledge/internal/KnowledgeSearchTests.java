@@ -1,0 +1,171 @@
+package de.ikoe.lotse.knowledge.internal;
+
+import de.ikoe.lotse.knowledge.KnowledgeDocument;
+import de.ikoe.lotse.knowledge.QueryFilters;
+import de.ikoe.lotse.knowledge.SearchQuery;
+import de.ikoe.lotse.knowledge.SearchResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Search over the shipped knowledge base, with the clock pinned. */
+class KnowledgeSearchTests {
+
+    private final List<Object> reloads = new CopyOnWriteArrayList<>();
+    private KnowledgeIndex index;
+
+    private LuceneKnowledgeSearch searchAt(Instant now) {
+        Clock clock = Clock.fixed(now, ZoneId.of("Europe/Berlin"));
+        index = new KnowledgeIndex(new KnowledgeProperties(ShippedKnowledgeBaseTests.SHIPPED, false,
+                Duration.ofMillis(100)), clock, reloads::add);
+        return new LuceneKnowledgeSearch(index, clock);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (index != null) {
+            index.snapshot().close();
+        }
+    }
+
+    private SearchResult search(String text) {
+        return searchAt(Instant.parse("2026-11-29T12:00:00Z")).search(new SearchQuery(text, "de"));
+    }
+
+    @Test
+    void onlyUpcomingEventsAreShownJudgedByTheClock() {
+        Instant early = Instant.parse("2026-01-01T00:00:00Z");
+        List<KnowledgeDocument> fromJanuary = searchAt(early).search(new SearchQuery("Veranstaltungen", "de")).events();
+        assertThat(fromJanuary).isNotEmpty().allSatisfy(e -> assertThat(e.start().toInstant()).isAfter(early));
+        assertThat(fromJanuary).anySatisfy(e -> assertThat(e.start().getYear()).isEqualTo(2026));
+
+        Instant late = Instant.parse("2027-06-01T00:00:00Z");
+        List<KnowledgeDocument> fromJune = searchAt(late).search(new SearchQuery("Veranstaltungen", "de")).events();
+        assertThat(fromJune).isNotEmpty().allSatisfy(e -> assertThat(e.start().toInstant()).isAfter(late));
+        assertThat(fromJune).extracting(KnowledgeDocument::start).isSorted();
+    }
+
+    @Test
+    void afterTheLastEventThereIsNone() {
+        assertThat(searchAt(Instant.parse("2040-01-01T00:00:00Z")).search(new SearchQuery("Termine", "de")).events())
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "Fortbildung in Eisenach, wartburgkreis",
+            "Beratung in Bad Salzungen, wartburgkreis",
+            "Angebote in Ilmenau, ilm-kreis",
+            "Workshop Arnstadt, ilm-kreis",
+            "Angebote in Mühlhausen, unstrut-hainich-kreis",
+            "Angebote in Muehlhausen, unstrut-hainich-kreis",
+            "Angebote in Muhlhausen, unstrut-hainich-kreis",
+            "Angebote in Bad Langensalza, unstrut-hainich-kreis",
+            "Angebote in Apolda, weimarer-land",
+            "Angebote im Weimarer Land, weimarer-land",
+            "Angebote in Weimar, weimar",
+            "Angebote in Saalfeld, saalfeld-rudolstadt",
+            "Angebote in Rudolstadt, saalfeld-rudolstadt",
+            "Angebote in Meiningen, schmalkalden-meiningen",
+            "Angebote in Schmalkalden, schmalkalden-meiningen",
+            "Angebote in Altenburg, altenburger-land",
+            "Angebote in Heilbad Heiligenstadt, eichsfeld",
+            "Angebote in Leinefelde-Worbis, eichsfeld",
+            "Angebote in Sondershausen, kyffhaeuserkreis",
+            "Angebote in Pößneck, saale-orla-kreis",
+            "Angebote in Poessneck, saale-orla-kreis",
+            "Angebote in Schleiz, saale-orla-kreis",
+            "Angebote in Eisenberg, saale-holzland-kreis",
+            "Angebote in Stadtroda, saale-holzland-kreis",
+            "Angebote in Greiz, greiz",
+            "Angebote in Zeulenroda-Triebes, greiz",
+            "Angebote in Sömmerda, soemmerda",
+            "Angebote in Soemmerda, soemmerda",
+            "Angebote in Sonneberg, sonneberg",
+            "Angebote in Hildburghausen, hildburghausen",
+            "Angebote in Gotha, gotha",
+            "Angebote in Nordhausen, nordhausen",
+            "Angebote in Erfurt, erfurt",
+            "Angebote in Jena, jena",
+            "Angebote in Gera, gera",
+            "Angebote in Suhl, suhl",
+            "Online-Kurs Vielfalt, online"})
+    void townsAreMappedToTheirRegion(String text, String region) {
+        assertThat(QueryUnderstanding.understand(text).filters().region()).isEqualTo(region);
+    }
+
+    @Test
+    void wordsThatMerelyContainAPlaceNameAreNoPlace() {
+        assertThat(QueryUnderstanding.understand("Wir sind gerade dabei, Gerechtigkeit zu fördern").filters().region())
+                .isNull();
+    }
+
+    @Test
+    void targetGroupsAndFormatsAreRecognised() {
+        QueryFilters filters = QueryUnderstanding.understand("Schulung für unser Bürgeramt").filters();
+        assertThat(filters.targetGroup()).isEqualTo("verwaltung");
+        assertThat(filters.format()).isEqualTo("fortbildung");
+        QueryFilters counselling = QueryUnderstanding.understand(
+                "Wir sind eine Beratungsstelle und brauchen Dolmetscher").filters();
+        assertThat(counselling.targetGroup()).isEqualTo("soziale-arbeit");
+        assertThat(counselling.format()).isEqualTo("sprachmittlung");
+    }
+
+    @Test
+    void localOffersComeFirstAndAllMatchTheFilters() {
+        SearchResult result = search("Workshop für Unternehmen in Erfurt");
+        assertThat(result.offers()).isNotEmpty().allSatisfy(o -> {
+            assertThat(o.regions()).containsAnyOf("erfurt", "thueringenweit", "online");
+            assertThat(o.targetGroups()).containsAnyOf("unternehmen", "alle");
+            assertThat(o.formats()).contains("workshop");
+        });
+        assertThat(result.offers().get(0).regions()).contains("erfurt");
+        assertThat(result.offersFallback()).isFalse();
+    }
+
+    @Test
+    void aPlaceWithoutOffersFallsBackToThuringiaWideAndOnlineOnes() {
+        SearchResult result = search("Coaching für Migrantenorganisationen in Sonneberg");
+        assertThat(result.filters().region()).isEqualTo("sonneberg");
+        assertThat(result.offers()).isNotEmpty().allSatisfy(o ->
+                assertThat(o.regions()).containsAnyOf("thueringenweit", "online"));
+        assertThat(result.offersFallback()).isTrue();
+    }
+
+    @Test
+    void spellingWithoutUmlautsTyposAndCompoundsFindTheSameTopic() {
+        assertThat(topId("Beschwerdestelle nach AGG")).isIn("antidiskriminierung-agg", "beschwerdemanagement");
+        assertThat(topId("Oeffnung der Behoerde fuer Zugewanderte")).isEqualTo(topId("Öffnung der Behörde für Zugewanderte"));
+        assertThat(topId("Leichte Sprahce")).isEqualTo("leichte-sprache");
+        assertThat(topId("Vielfaltsmanagement")).isEqualTo("vielfaltsmanagement");
+    }
+
+    @Test
+    void synonymsFromTheEditorsFileAreUsed() {
+        assertThat(topId("Dolmetschen im Amt")).isEqualTo("mehrsprachigkeit-sprachmittlung");
+        assertThat(topId("Was ist Diversität?")).isIn("vielfaltsmanagement", "glossar");
+    }
+
+    @Test
+    void confidenceIsHighForAClearQuestionAndLowForAnUnrelatedOne() {
+        assertThat(search("Was ist die Charta der Vielfalt?").confidence()).isGreaterThan(0.8);
+        assertThat(search("Wie hoch ist der Brocken im Harz?").confidence()).isLessThan(0.5);
+    }
+
+    private String topId(String text) {
+        SearchResult result = search(text);
+        assertThat(result.guidance()).as("hits for %s", text).isNotEmpty();
+        return result.guidance().get(0).document().id();
+    }
+}
