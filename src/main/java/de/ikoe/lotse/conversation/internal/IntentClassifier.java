@@ -48,7 +48,7 @@ public final class IntentClassifier {
             "datenschutz|dsgvo|gdpr|privacy|^/(loeschen|löschen|delete)\\b|was speicher|gespeichert|speicherst|speichert (der|ihr|dieser)"
                     + "|meine daten|(ü|ue)ber mich|daten (l(ö|oe)schen|gel(ö|oe)scht)|personal data|my data"
                     + "|data (do|does) (you|the bot|this bot) (store|keep|collect|save)"
-                    + "|(store|keep|collect|save|know) (about|on) me|delete my", FLAGS);
+                    + "|\\b(store|keep|collect|save|have|know)\\b.{0,20}\\b(about|on) me\\b|delete my", FLAGS);
     private static final Pattern FEEDBACK = Pattern.compile(
             "^(das )?(war|ist) (sehr |nicht |wenig )?(hilfreich|gut|super|toll|schlecht|nutzlos|falsch|richtig)"
                     + "|hat (mir |uns )?(nicht |sehr |gut )?geholfen|(not |very )?helpful|^feedback|r(ü|ue)ckmeldung"

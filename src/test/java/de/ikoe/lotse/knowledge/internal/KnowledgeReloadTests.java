@@ -1,0 +1,100 @@
+package de.ikoe.lotse.knowledge.internal;
+
+import de.ikoe.lotse.knowledge.KnowledgeReloaded;
+import de.ikoe.lotse.knowledge.SearchQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Editing the folder changes the answers without a restart, and a broken edit breaks nothing else. */
+class KnowledgeReloadTests {
+
+    @TempDir
+    Path root;
+
+    private final List<Object> events = new CopyOnWriteArrayList<>();
+    private KnowledgeIndex index;
+    private LuceneKnowledgeSearch search;
+
+    @BeforeEach
+    void start() throws IOException {
+        write("guidance/thema.de.md", KnowledgeBaseLoaderTests.guidance("thema", "de", "")
+                .replace("Ein Thema", "Interkulturelle Öffnung im Sportverein"));
+        Clock clock = Clock.systemUTC();
+        index = new KnowledgeIndex(new KnowledgeProperties(root, true, Duration.ofMillis(100)), clock, events::add);
+        search = new LuceneKnowledgeSearch(index, clock);
+        index.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        index.stop();
+        index.snapshot().close();
+    }
+
+    private void write(String name, String content) throws IOException {
+        Path file = root.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private List<String> idsFor(String text) {
+        return search.search(new SearchQuery(text, "de")).guidance().stream().map(h -> h.document().id()).toList();
+    }
+
+    @Test
+    void aNewFileIsSearchableWithoutRestart() throws IOException {
+        assertThat(idsFor("Kochkurs Kantine")).doesNotContain("kantine");
+        write("guidance/kantine.de.md", KnowledgeBaseLoaderTests.guidance("kantine", "de", "")
+                .replace("Ein Thema", "Kochkurs für die Kantine"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> idsFor("Kochkurs Kantine").contains("kantine"));
+        assertThat(events).last().isInstanceOf(KnowledgeReloaded.class);
+        assertThat(((KnowledgeReloaded) events.get(events.size() - 1)).documents()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenEditIsReportedAndTheOtherDocumentsStay() throws IOException {
+        write("guidance/kaputt.de.md", "---\nid: kaputt\n---\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !events.isEmpty());
+        KnowledgeReloaded reloaded = (KnowledgeReloaded) events.get(events.size() - 1);
+        assertThat(reloaded.problems()).anySatisfy(p -> assertThat(p).startsWith("guidance/kaputt.de.md:"));
+        assertThat(idsFor("Sportverein")).containsExactly("thema");
+    }
+
+    @Test
+    void aDeletedFileDisappears() throws IOException {
+        assertThat(idsFor("Sportverein")).containsExactly("thema");
+        Files.delete(root.resolve("guidance/thema.de.md"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> idsFor("Sportverein").isEmpty());
+    }
+
+    @Test
+    void searchesDuringReloadsAlwaysSeeACompleteIndex() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            write("guidance/zusatz" + i + ".de.md", KnowledgeBaseLoaderTests.guidance("zusatz" + i, "de", ""));
+        }
+        Thread reloader = new Thread(() -> {
+            for (int i = 0; i < 30; i++) {
+                index.reload();
+            }
+        });
+        reloader.start();
+        while (reloader.isAlive()) {
+            assertThat(idsFor("Sportverein")).contains("thema");
+        }
+        reloader.join();
+    }
+}
