@@ -53,7 +53,7 @@ class AnswerEvaluationTests {
         }
         Figures figures = evaluate("development set", DEV_SET);
         assertThat(figures.share()).as("share of all questions passed").isGreaterThanOrEqualTo(0.90);
-        assertThat(figures.firstPlaceShare("topic")).as("share of topic questions with the id first")
+        assertThat(figures.topicFirstPlaceShare()).as("share of topic questions with the id first")
                 .isGreaterThanOrEqualTo(0.80);
         assertThat(figures.failed("none")).as("out-of-scope questions answered").isEmpty();
     }
@@ -207,7 +207,7 @@ class AnswerEvaluationTests {
             return all == 0 ? 0 : (double) ok / all;
         }
 
-        double firstPlaceShare(String kind) {
+        double topicFirstPlaceShare() {
             return topicPlaces.isEmpty() ? 0 : (double) topicPlaces.stream().filter(p -> p == 1).count() / topicPlaces.size();
         }
 
@@ -222,7 +222,7 @@ class AnswerEvaluationTests {
                     (double) results.stream().filter(b -> b).count() / results.size(),
                     results.stream().filter(b -> b).count(), results.size()));
             double mrr = topicPlaces.stream().mapToDouble(p -> p == 0 ? 0 : 1.0 / p).average().orElse(0);
-            System.out.printf("  topic: first place %.3f, mean reciprocal rank %.3f%n", firstPlaceShare("topic"), mrr);
+            System.out.printf("  topic: first place %.3f, mean reciprocal rank %.3f%n", topicFirstPlaceShare(), mrr);
             long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("  latency per request over loopback: median %.1f ms, 95th percentile %.1f ms%n",
                     sorted[sorted.length / 2] / 1e6, sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.95)] / 1e6);

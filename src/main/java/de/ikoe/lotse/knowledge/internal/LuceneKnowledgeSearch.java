@@ -28,6 +28,8 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -50,11 +52,13 @@ import java.util.Set;
 @Service
 class LuceneKnowledgeSearch implements KnowledgeSearch {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LuceneKnowledgeSearch.class);
+    private static final Logger log = LoggerFactory.getLogger(LuceneKnowledgeSearch.class);
 
     static final int MAX_GUIDANCE = 5;
     static final int MAX_OFFERS = 5;
     static final int MAX_EVENTS = 3;
+    /** Below this confidence, a topic written only in the other language may fit better. */
+    private static final double TRY_OTHER_LANGUAGE_BELOW = 0.5;
 
     /** Field weights: the questions editors wrote weigh most, the body least. */
     private static final Map<String, Float> FIELDS = Map.of(
@@ -99,7 +103,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
                 String lang = Analysis.LANGUAGES.contains(query.lang()) ? query.lang() : "de";
                 List<GuidanceHit> guidance = guidance(snapshot, searcher, lang, understood.textWithoutPlaces());
                 String other = "de".equals(lang) ? "en" : "de";
-                if (guidance.isEmpty() || guidance.get(0).confidence() < 0.5) {
+                if (guidance.isEmpty() || guidance.get(0).confidence() < TRY_OTHER_LANGUAGE_BELOW) {
                     // A topic may exist only in the other language; take it when it fits better.
                     List<GuidanceHit> otherLanguage = guidance(snapshot, searcher, other, understood.textWithoutPlaces());
                     if (!otherLanguage.isEmpty() && (guidance.isEmpty()
@@ -154,7 +158,8 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         // text that repeats one word of the question must not beat one that answers all of it.
         hits.sort(Comparator.comparingDouble((GuidanceHit h) -> h.score() * (0.5 + 0.5 * h.confidence())).reversed());
         if (log.isDebugEnabled()) {
-            log.debug("groups {} weights {} hits {}", groups, java.util.Arrays.toString(weights), hits.stream()
+            // ids and figures only: the question itself is the person's and stays out of the log
+            log.debug("{} words, hits {}", groups.size(), hits.stream()
                     .map(h -> h.document().id() + " c=" + String.format("%.2f", h.confidence()) + " s="
                             + String.format("%.2f", h.score())).toList());
         }
