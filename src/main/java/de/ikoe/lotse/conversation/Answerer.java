@@ -4,6 +4,7 @@ import de.ikoe.lotse.conversation.Answer.Escalation;
 import de.ikoe.lotse.conversation.Answer.Option;
 import de.ikoe.lotse.conversation.Answer.Source;
 import de.ikoe.lotse.conversation.internal.AnswerProperties;
+import de.ikoe.lotse.conversation.internal.FollowUp;
 import de.ikoe.lotse.conversation.internal.IntentClassifier;
 import de.ikoe.lotse.conversation.internal.LanguageDetector;
 import de.ikoe.lotse.conversation.internal.Texts;
@@ -31,6 +32,7 @@ public class Answerer {
     static final String PRIVACY_TOPIC = "datenschutz-chatbot";
     private static final int MAX_SOURCES = 3;
     private static final int MAX_OFFERS = 3;
+    private static final int MORE_LENGTH = 1200;
 
     private final KnowledgeSearch knowledge;
     private final AnswerProperties properties;
@@ -41,12 +43,43 @@ public class Answerer {
     }
 
     /**
+     * What the previous, answered question of a conversation was, for follow-ups.
+     *
+     * @param text    the question as the person asked it
+     * @param filters the place, target group and format in effect then
+     * @param topic   the id of the topic answered from, or null
+     */
+    public record Context(String text, QueryFilters filters, String topic) {
+    }
+
+    /**
      * @param text     what the person wrote, not blank
      * @param langHint the language the person is known to use, or null
      */
     public Answer answer(String text, String langHint) {
+        return answer(text, langHint, null);
+    }
+
+    /**
+     * Answers a message in a conversation: "und in Jena?" refines the previous question,
+     * "mehr dazu" gives more of the last answer.
+     *
+     * @param previous the previous answered question, or null
+     */
+    public Answer answer(String text, String langHint, Context previous) {
         String lang = LanguageDetector.detect(text, langHint);
         Texts texts = new Texts(lang);
+        if (previous != null && previous.topic() != null && FollowUp.isMore(text)) {
+            return more(lang, previous, texts);
+        }
+        if (previous != null && previous.text() != null && FollowUp.isRefinement(text)) {
+            QueryFilters filters = knowledge.understand(text).orElse(previous.filters());
+            Intent intent = IntentClassifier.classify(previous.text(), filters);
+            SearchResult result = knowledge.search(new SearchQuery(previous.text(), lang, filters));
+            return intent == Intent.EVENTS ? events(lang, result, texts)
+                    : question(lang, intent == Intent.QUESTION && filters.isEmpty() ? Intent.QUESTION : Intent.OFFERS,
+                    result, texts);
+        }
         QueryFilters named = knowledge.understand(text);
         Intent intent = IntentClassifier.classify(text, named);
         return switch (intent) {
@@ -135,6 +168,24 @@ public class Answerer {
         result.events().forEach(e -> lines.add(texts.event(e)));
         return new Answer(lang, Intent.EVENTS, true, 1, String.join("\n", lines), List.of(), List.of(),
                 result.events(), result.filters(), Escalation.NONE, List.of());
+    }
+
+    /** The body of the last topic, for "mehr dazu". */
+    private Answer more(String lang, Context previous, Texts texts) {
+        return knowledge.document(previous.topic(), lang)
+                .map(doc -> new Answer(lang, Intent.QUESTION, true, 1,
+                        excerpt(doc.bodyText()) + "\n\n" + texts.source(doc),
+                        List.of(new Source(doc.id(), doc.lang(), doc.title(), 1)), List.of(), List.of(),
+                        previous.filters(), Escalation.NONE, List.of()))
+                .orElseGet(() -> notKnown(lang, Intent.QUESTION, 0, texts, previous.filters()));
+    }
+
+    private static String excerpt(String body) {
+        if (body.length() <= MORE_LENGTH) {
+            return body;
+        }
+        int cut = body.lastIndexOf("\n\n", MORE_LENGTH);
+        return (cut > MORE_LENGTH / 2 ? body.substring(0, cut) : body.substring(0, MORE_LENGTH)).strip() + " …";
     }
 
     private Answer fromTopic(String lang, Intent intent, String topic, Texts texts, QueryFilters named) {

@@ -5,8 +5,8 @@ package de.ikoe.lotse.knowledge;
  *
  * @param text    what the person wrote
  * @param lang    the language to answer in ({@code de} or {@code en})
- * @param filters filters known from elsewhere (a previous turn); they take precedence over
- *                what the text names only where the text names nothing
+ * @param filters filters known from elsewhere (a follow-up to a previous question); where they
+ *                name something, they take precedence over what the text names
  */
 public record SearchQuery(String text, String lang, QueryFilters filters) {
 

@@ -150,6 +150,125 @@ public final class Texts {
         return de() ? "Mit einem Menschen sprechen" : "Talk to a person";
     }
 
+    // --- the dialogue: first contact, intake, queue, counsellors ---
+
+    public String firstContact() {
+        return de()
+                ? "Willkommen! Ich bin IKÖ-Lotse, ein automatischer Assistent des Thüringer Zentrums für "
+                + "Interkulturelle Öffnung. Ich beantworte Fragen zur interkulturellen Öffnung und finde Angebote "
+                + "in Thüringen. Mit „Berater“ erreichen Sie jederzeit einen Menschen. Was ich speichere, steht "
+                + "unter „Datenschutz“."
+                : "Welcome! I am IKÖ-Lotse, an automated assistant of the Thuringian Centre for Intercultural "
+                + "Opening. I answer questions on intercultural opening and find offers in Thuringia. Write "
+                + "\"counsellor\" at any time to reach a person. What I store is explained under \"privacy\".";
+    }
+
+    public String intakeOrganisation() {
+        return de()
+                ? "Gern verbinde ich Sie mit einer Beraterin oder einem Berater. Drei kurze Fragen vorab, jede "
+                + "können Sie überspringen. Für welche Art von Organisation fragen Sie?"
+                : "I will gladly put you in touch with a counsellor. Three short questions first, each of which "
+                + "you may skip. What kind of organisation are you asking for?";
+    }
+
+    public String intakeRegion() {
+        return de() ? "In welchem Ort oder Landkreis ist Ihre Organisation?"
+                : "In which town or district is your organisation?";
+    }
+
+    public String intakeConcern() {
+        return de() ? "Worum geht es Ihnen, in ein, zwei Sätzen?"
+                : "What is your concern, in a sentence or two?";
+    }
+
+    public String optionSkip() {
+        return de() ? "Überspringen" : "Skip";
+    }
+
+    public String optionCancel() {
+        return de() ? "Abbrechen" : "Cancel";
+    }
+
+    public java.util.List<String[]> organisationChoices() {
+        return de()
+                ? java.util.List.of(new String[]{"Verwaltung", "verwaltung"}, new String[]{"Unternehmen", "unternehmen"},
+                new String[]{"Verein", "verein"}, new String[]{"Bildung", "bildung"},
+                new String[]{"Gesundheit und Pflege", "gesundheit-pflege"}, new String[]{"Soziale Arbeit", "soziale-arbeit"},
+                new String[]{"Migrantenorganisation", "migrantenorganisation"})
+                : java.util.List.of(new String[]{"Public administration", "verwaltung"},
+                new String[]{"Company", "unternehmen"}, new String[]{"Association", "verein"},
+                new String[]{"Education", "bildung"}, new String[]{"Health and care", "gesundheit-pflege"},
+                new String[]{"Social work", "soziale-arbeit"}, new String[]{"Migrant organisation", "migrantenorganisation"});
+    }
+
+    public String queued(int position, java.time.ZonedDateTime nextOpening) {
+        String when;
+        if (nextOpening == null) {
+            when = de() ? "Eine Beraterin oder ein Berater meldet sich hier im Chat, sobald jemand frei ist."
+                    : "A counsellor will reply here in the chat as soon as someone is free.";
+        } else {
+            String at = nextOpening.format(java.time.format.DateTimeFormatter.ofPattern(
+                    de() ? "EEEE, d.M., 'ab' HH:mm 'Uhr'" : "EEEE, d MMMM, 'from' HH:mm",
+                    de() ? java.util.Locale.GERMAN : java.util.Locale.ENGLISH));
+            when = de() ? "Unser Team ist gerade nicht im Dienst. Wir melden uns hier im Chat am " + at + "."
+                    : "Our team is not at work right now. We will reply here in the chat on " + at + ".";
+        }
+        return (de() ? "Ihre Anfrage ist angekommen, Sie sind auf Platz " + position + " der Warteschlange. "
+                : "Your request has arrived; you are number " + position + " in the queue. ") + when
+                + (de() ? " Mit „abbrechen“ ziehen Sie die Anfrage zurück." : " Write \"cancel\" to withdraw it.");
+    }
+
+    public String alreadyQueued() {
+        return de() ? "Ihre Anfrage ist bereits in der Warteschlange; eine Beraterin oder ein Berater meldet sich hier."
+                : "Your request is already in the queue; a counsellor will reply here.";
+    }
+
+    public String waitingNoted() {
+        return de() ? "Danke, Ihre Nachricht ist notiert. Die Beraterin oder der Berater sieht sie, sobald sie oder er übernimmt."
+                : "Thank you, your message is noted. The counsellor will see it when they take over.";
+    }
+
+    public String cancelled() {
+        return de() ? "Ihre Anfrage ist zurückgezogen. Sie können mir weiter Fragen stellen."
+                : "Your request has been withdrawn. You can go on asking me questions.";
+    }
+
+    public String nothingToCancel() {
+        return de() ? "Es läuft gerade keine Anfrage, die ich abbrechen könnte." : "There is no request to cancel.";
+    }
+
+    public String counsellorJoined(String name) {
+        return de() ? name + " vom Thüringer Zentrum für Interkulturelle Öffnung ist jetzt für Sie da."
+                : name + " of the Thuringian Centre for Intercultural Opening is with you now.";
+    }
+
+    public String counsellorLeft() {
+        return de() ? "Die Beratung ist beendet, Sie schreiben wieder mit dem Bot. War die Beratung hilfreich?"
+                : "The counselling has ended; you are back with the bot. Was it helpful?";
+    }
+
+    public String twoMisses() {
+        return de() ? "Das habe ich nun zweimal nicht beantworten können. Soll ich Sie mit einer Beraterin oder einem Berater verbinden?"
+                : "That is twice I could not answer. Shall I put you in touch with a counsellor?";
+    }
+
+    public String feedbackSorry() {
+        return de() ? "Schade, dass das nicht geholfen hat. Möchten Sie mit einer Beraterin oder einem Berater sprechen?"
+                : "Sorry that did not help. Would you like to talk to a counsellor?";
+    }
+
+    public String overdue() {
+        return de() ? "Es dauert leider länger als gewohnt. Ihre Anfrage bleibt in der Warteschlange. Sie erreichen "
+                + "das Zentrum auch über die Kontaktwege auf seiner Website."
+                : "Sorry, this takes longer than usual. Your request stays in the queue. You can also reach the "
+                + "centre through the contact details on its website.";
+    }
+
+    public String tooLong(int max) {
+        return de() ? "Ihre Nachricht ist zu lang für mich (höchstens " + max + " Zeichen). Können Sie sie kürzer fassen?"
+                : "Your message is too long for me (at most " + max + " characters). Could you shorten it?";
+    }
+
     static String regionName(String region) {
         String known = REGION_NAMES.get(region);
         if (known != null) {

@@ -97,7 +97,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     @Override
     public SearchResult search(SearchQuery query) {
         QueryUnderstanding.Understood understood = QueryUnderstanding.understand(query.text());
-        QueryFilters filters = understood.filters().orElse(query.filters());
+        QueryFilters filters = query.filters().orElse(understood.filters());
         return index.withSearcher((snapshot, searcher) -> {
             try {
                 String lang = Analysis.LANGUAGES.contains(query.lang()) ? query.lang() : "de";

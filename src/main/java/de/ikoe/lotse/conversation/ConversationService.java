@@ -1,0 +1,41 @@
+package de.ikoe.lotse.conversation;
+
+import de.ikoe.lotse.conversation.internal.ConversationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The entrance for every channel: handles one inbound message exactly once. The message, the
+ * bot's replies and their outbox rows are stored in one transaction; a message seen before
+ * (same channel and external id) is recognised and not handled again.
+ */
+@Service
+public class ConversationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+    private static final int ATTEMPTS = 3;
+
+    private final ConversationStore store;
+
+    ConversationService(ConversationStore store) {
+        this.store = store;
+    }
+
+    public HandleResult handle(InboundMessage message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.handle(message);
+            } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException raced) {
+                // Two messages of one conversation at once, or the same message twice at once:
+                // the next attempt sees the other's result and queues behind it or reports the duplicate.
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+                log.debug("Retrying an inbound message after a concurrent write: {}", raced.getClass().getSimpleName());
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package de.ikoe.lotse.conversation.internal;
+
+import de.ikoe.lotse.conversation.ConversationState;
+import de.ikoe.lotse.conversation.Counselling;
+import de.ikoe.lotse.conversation.Transcripts;
+import de.ikoe.lotse.conversation.TranscriptEntry;
+import de.ikoe.lotse.delivery.DeliveryFailed;
+import de.ikoe.lotse.handoff.HandoffService;
+import de.ikoe.lotse.handoff.Ticket;
+import de.ikoe.lotse.handoff.TicketStatus;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+@Service
+@Transactional
+class CounsellingService implements Counselling, Transcripts {
+
+    private final HandoffService handoff;
+    private final Conversations conversations;
+    private final Participants participants;
+    private final Messages messages;
+    private final TranscriptWriter transcript;
+    private final Pseudonyms pseudonyms;
+
+    CounsellingService(HandoffService handoff, Conversations conversations, Participants participants,
+                       Messages messages, TranscriptWriter transcript, Pseudonyms pseudonyms) {
+        this.handoff = handoff;
+        this.conversations = conversations;
+        this.participants = participants;
+        this.messages = messages;
+        this.transcript = transcript;
+        this.pseudonyms = pseudonyms;
+    }
+
+    @Override
+    public boolean claim(long ticketId, String counsellor, String displayName) {
+        if (!handoff.claim(ticketId, counsellor)) {
+            return false;
+        }
+        ConversationEntity conversation = conversationOf(ticketId);
+        conversation.state(ConversationState.WITH_COUNSELLOR);
+        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, new Texts(conversation.lang()).counsellorJoined(displayName),
+                List.of(), List.of(), null, counsellor);
+        return true;
+    }
+
+    @Override
+    public TranscriptEntry reply(long ticketId, String counsellor, String text) {
+        holder(ticketId, counsellor);
+        ConversationEntity conversation = conversationOf(ticketId);
+        return transcript.entry(transcript.toPerson(conversation, TranscriptWriter.COUNSELLOR, text, List.of(),
+                List.of(), null, counsellor));
+    }
+
+    @Override
+    public void close(long ticketId, String counsellor, String note) {
+        holder(ticketId, counsellor);
+        handoff.close(ticketId, note);
+        ConversationEntity conversation = conversationOf(ticketId);
+        conversation.state(ConversationState.BOT);
+        conversation.resetMisses();
+        Texts texts = new Texts(conversation.lang());
+        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, texts.counsellorLeft(),
+                DialogueEngine.feedbackOptions(texts), List.of(), null, null);
+    }
+
+    private void holder(long ticketId, String counsellor) {
+        Ticket ticket = handoff.get(ticketId).orElseThrow(() -> new NotTheHolderException("no ticket " + ticketId));
+        if (ticket.status() != TicketStatus.CLAIMED || !counsellor.equals(ticket.claimedBy())) {
+            throw new NotTheHolderException("ticket " + ticketId + " is not held by " + counsellor);
+        }
+    }
+
+    private ConversationEntity conversationOf(long ticketId) {
+        long conversationId = handoff.get(ticketId).orElseThrow().conversationId();
+        return conversations.findById(conversationId).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Ticket> ticket(long ticketId) {
+        return handoff.get(ticketId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TranscriptEntry> transcript(long ticketId) {
+        return handoff.get(ticketId).map(t -> entries(t.conversationId(), 0)).orElse(List.of());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TranscriptEntry> entries(long conversationId, int afterSeq) {
+        return messages.after(conversationId, afterSeq).stream().map(transcript::entry).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TranscriptEntry> entry(long messageId) {
+        return messages.findById(messageId).map(transcript::entry);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ConversationState> state(long conversationId) {
+        return conversations.findById(conversationId).map(ConversationEntity::state);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> openConversation(String channel, String userId) {
+        return participants.find(channel, pseudonyms.of(channel, userId))
+                .flatMap(p -> conversations.open(p.id(), channel, ConversationState.CLOSED).stream().findFirst())
+                .map(ConversationEntity::id);
+    }
+
+    /** The channel cannot reach the person any more: stop queueing messages to them. */
+    @EventListener
+    void on(DeliveryFailed failed) {
+        conversations.findById(failed.conversationId()).ifPresent(c -> c.unreachable(true));
+    }
+
+    /** Tickets waiting too long: counsellors are reminded (event), the person gets the other ways of contact. */
+    @Scheduled(fixedDelayString = "${lotse.handoff.reminder-check:60s}")
+    void remindOverdue() {
+        for (Ticket ticket : handoff.takeOverdue()) {
+            conversations.findById(ticket.conversationId()).ifPresent(c ->
+                    transcript.say(c, new Texts(c.lang()).overdue(), List.of()));
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package de.ikoe.lotse.conversation.internal;
+
+import de.ikoe.lotse.conversation.Answer;
+import de.ikoe.lotse.conversation.Answerer;
+import de.ikoe.lotse.conversation.ConversationState;
+import de.ikoe.lotse.conversation.Intent;
+import de.ikoe.lotse.conversation.TranscriptEntry;
+import de.ikoe.lotse.handoff.HandoffService;
+import de.ikoe.lotse.handoff.Intake;
+import de.ikoe.lotse.handoff.Ticket;
+import de.ikoe.lotse.knowledge.KnowledgeSearch;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What the bot does with one message of a conversation, by the conversation's state: answer,
+ * run the intake, queue the person for a counsellor, acknowledge while they wait, or stay silent
+ * while a counsellor holds the conversation. Runs inside the transaction of the message.
+ */
+@Component
+public class DialogueEngine {
+
+    public static final String OPTION_HANDOFF = "handoff";
+    public static final String OPTION_SKIP = "skip";
+    public static final String OPTION_CANCEL = "cancel";
+    public static final String OPTION_HELPFUL = "feedback:yes";
+    public static final String OPTION_NOT_HELPFUL = "feedback:no";
+    public static final String OPTION_TOPIC = "topic:";
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final Pattern CANCEL = Pattern.compile("^/?(abbrechen|cancel|stopp?|zur(ü|ue)ckziehen)[.!]*$", FLAGS);
+    private static final Pattern SKIP = Pattern.compile("^/?(überspringen|ueberspringen|skip|weiter|-|keine angabe|next)[.!]*$", FLAGS);
+    private static final Pattern HANDOFF_COMMAND = Pattern.compile("^/(berater|beraterin|counsellor|counselor)\\b.*", FLAGS);
+    private static final Pattern HELP_COMMAND = Pattern.compile("^/(hilfe|help)\\b.*", FLAGS);
+    private static final Pattern PRIVACY_COMMAND = Pattern.compile("^/(datenschutz|privacy|loeschen|löschen|delete)\\b.*", FLAGS);
+    private static final Pattern OFFERS_COMMAND = Pattern.compile("^/(angebote|offers)\\b.*", FLAGS);
+    private static final Pattern START_COMMAND = Pattern.compile("^/start\\b.*", FLAGS);
+
+    private final Answerer answerer;
+    private final KnowledgeSearch knowledge;
+    private final HandoffService handoff;
+    private final TranscriptWriter transcript;
+    private final Messages messages;
+    private final ApplicationEventPublisher events;
+
+    DialogueEngine(Answerer answerer, KnowledgeSearch knowledge, HandoffService handoff, TranscriptWriter transcript,
+                   Messages messages, ApplicationEventPublisher events) {
+        this.answerer = answerer;
+        this.knowledge = knowledge;
+        this.handoff = handoff;
+        this.transcript = transcript;
+        this.messages = messages;
+        this.events = events;
+    }
+
+    /**
+     * Reacts to what the person just wrote (already in the transcript).
+     *
+     * @param text   the text, or null when an option was chosen
+     * @param option the option's value, or null
+     */
+    void react(ConversationEntity conversation, String text, String option) {
+        Texts texts = new Texts(conversation.lang());
+        switch (conversation.state()) {
+            case WITH_COUNSELLOR -> handoff.activeTicketOf(conversation.id()).ifPresent(ticket ->
+                    events.publishEvent(new PersonWrote(ticket.id(), conversation.id())));
+            case WAITING -> whileWaiting(conversation, text, option, texts);
+            case BOT, CLOSED -> {
+                if (conversation.intakeStep() != null) {
+                    intake(conversation, text, option, texts);
+                } else {
+                    withBot(conversation, text, option, texts);
+                }
+            }
+        }
+    }
+
+    /** A counsellor can see what the person wrote while holding their conversation. */
+    public record PersonWrote(long ticketId, long conversationId) {
+    }
+
+    private void whileWaiting(ConversationEntity conversation, String text, String option, Texts texts) {
+        if (OPTION_CANCEL.equals(option) || (text != null && CANCEL.matcher(text.strip()).matches())) {
+            handoff.cancel(conversation.id());
+            conversation.state(ConversationState.BOT);
+            transcript.say(conversation, texts.cancelled(), List.of());
+        } else if (!conversation.waitingNotice()) {
+            conversation.waitingNoticeGiven();
+            transcript.say(conversation, texts.waitingNoted(), List.of(new Answer.Option(texts.optionCancel(), OPTION_CANCEL)));
+        }
+    }
+
+    private void withBot(ConversationEntity conversation, String text, String option, Texts texts) {
+        if (option != null) {
+            chose(conversation, option, texts);
+            return;
+        }
+        String t = text.strip();
+        if (HANDOFF_COMMAND.matcher(t).matches()) {
+            startIntake(conversation, texts);
+        } else if (CANCEL.matcher(t).matches()) {
+            transcript.say(conversation, texts.nothingToCancel(), List.of());
+        } else if (START_COMMAND.matcher(t).matches()) {
+            transcript.say(conversation, texts.greeting(), List.of());
+        } else if (HELP_COMMAND.matcher(t).matches()) {
+            answer(conversation, answerer.answer("Hilfe", conversation.lang()), "Hilfe");
+        } else if (PRIVACY_COMMAND.matcher(t).matches()) {
+            answer(conversation, answerer.answer("Datenschutz", conversation.lang()), "Datenschutz");
+        } else if (OFFERS_COMMAND.matcher(t).matches()) {
+            topic(conversation, "angebote-finden");
+        } else {
+            Answerer.Context context = context(conversation);
+            Answer answer = answerer.answer(t, conversation.lang(), context);
+            if (answer.intent() == Intent.HANDOFF) {
+                startIntake(conversation, texts);
+            } else {
+                // "und in Jena?" refines the question before it; that question stays the one to refine.
+                answer(conversation, answer, context != null && FollowUp.isRefinement(t) ? context.text() : t);
+            }
+        }
+    }
+
+    private Answerer.Context context(ConversationEntity conversation) {
+        return conversation.contextText() == null ? null
+                : new Answerer.Context(conversation.contextText(), conversation.contextFilters(), conversation.contextTopic());
+    }
+
+    private void answer(ConversationEntity conversation, Answer answer, String question) {
+        Texts texts = new Texts(answer.lang());
+        List<TranscriptEntry.SourceRef> sources = answer.sources().stream()
+                .map(s -> new TranscriptEntry.SourceRef(s.id(), s.title())).toList();
+        boolean miss = !answer.answered() && List.of(Intent.QUESTION, Intent.UNKNOWN, Intent.OFFERS, Intent.EVENTS)
+                .contains(answer.intent()) && answer.sources().isEmpty();
+        if (miss) {
+            conversation.missed();
+        } else {
+            conversation.resetMisses();
+        }
+        if (answer.answered() && List.of(Intent.QUESTION, Intent.OFFERS, Intent.EVENTS).contains(answer.intent())) {
+            conversation.remember(question, answer.filters(),
+                    answer.sources().isEmpty() ? null : answer.sources().get(0).id());
+        }
+        if (miss && conversation.misses() >= 2) {
+            transcript.toPerson(conversation, TranscriptWriter.BOT, answer.text() + "\n\n" + texts.twoMisses(),
+                    personOptions(texts), sources, answer.confidence(), null);
+            return;
+        }
+        transcript.toPerson(conversation, TranscriptWriter.BOT, answer.text(), answer.options(), sources,
+                answer.confidence(), null);
+    }
+
+    private void chose(ConversationEntity conversation, String option, Texts texts) {
+        if (OPTION_HANDOFF.equals(option)) {
+            startIntake(conversation, texts);
+        } else if (OPTION_HELPFUL.equals(option) || OPTION_NOT_HELPFUL.equals(option)) {
+            boolean helpful = OPTION_HELPFUL.equals(option);
+            messages.lastBotMessage(conversation.id()).ifPresent(m -> m.feedback(helpful ? "helpful" : "not-helpful"));
+            if (helpful) {
+                transcript.say(conversation, texts.feedbackThanks(), List.of());
+            } else {
+                transcript.say(conversation, texts.feedbackSorry(), personOptions(texts));
+            }
+        } else if (option.startsWith(OPTION_TOPIC)) {
+            topic(conversation, option.substring(OPTION_TOPIC.length()));
+        } else if (OPTION_CANCEL.equals(option)) {
+            transcript.say(conversation, texts.nothingToCancel(), List.of());
+        } else {
+            transcript.say(conversation, texts.notKnown(), personOptions(texts));
+        }
+    }
+
+    private void topic(ConversationEntity conversation, String id) {
+        Texts texts = new Texts(conversation.lang());
+        knowledge.document(id, conversation.lang()).ifPresentOrElse(doc -> {
+            conversation.remember(doc.title(), conversation.contextFilters(), doc.id());
+            transcript.toPerson(conversation, TranscriptWriter.BOT, doc.summary() + "\n\n" + texts.source(doc),
+                    feedbackOptions(texts), List.of(new TranscriptEntry.SourceRef(doc.id(), doc.title())), 1.0, null);
+        }, () -> transcript.say(conversation, texts.notKnown(), personOptions(texts)));
+    }
+
+    // --- handoff: intake, then the queue ---
+
+    void startIntake(ConversationEntity conversation, Texts texts) {
+        if (handoff.activeTicketOf(conversation.id()).isPresent()) {
+            transcript.say(conversation, texts.alreadyQueued(), List.of());
+            return;
+        }
+        conversation.clearIntake();
+        conversation.intakeStep(ConversationEntity.IntakeStep.ORGANISATION);
+        List<Answer.Option> options = new ArrayList<>();
+        texts.organisationChoices().forEach(c -> options.add(new Answer.Option(c[0], c[1])));
+        options.add(new Answer.Option(texts.optionSkip(), OPTION_SKIP));
+        transcript.say(conversation, texts.intakeOrganisation(), options);
+    }
+
+    private void intake(ConversationEntity conversation, String text, String option, Texts texts) {
+        if (OPTION_CANCEL.equals(option) || (text != null && CANCEL.matcher(text.strip()).matches())) {
+            conversation.clearIntake();
+            transcript.say(conversation, texts.cancelled(), List.of());
+            return;
+        }
+        ConversationEntity.IntakeStep step = conversation.intakeStep();
+        boolean skipped = OPTION_SKIP.equals(option) || (text != null && SKIP.matcher(text.strip()).matches());
+        String answer = skipped ? null : option != null ? labelOf(option, texts) : text.strip();
+        conversation.intakeAnswer(step, answer);
+        List<Answer.Option> skip = List.of(new Answer.Option(texts.optionSkip(), OPTION_SKIP));
+        switch (step) {
+            case ORGANISATION -> {
+                conversation.intakeStep(ConversationEntity.IntakeStep.REGION);
+                transcript.say(conversation, texts.intakeRegion(), skip);
+            }
+            case REGION -> {
+                conversation.intakeStep(ConversationEntity.IntakeStep.CONCERN);
+                transcript.say(conversation, texts.intakeConcern(), skip);
+            }
+            case CONCERN -> queue(conversation, texts);
+        }
+    }
+
+    private static String labelOf(String option, Texts texts) {
+        return texts.organisationChoices().stream().filter(c -> c[1].equals(option)).map(c -> c[0]).findFirst()
+                .orElse(option);
+    }
+
+    private void queue(ConversationEntity conversation, Texts texts) {
+        Intake intake = new Intake(conversation.intakeOrg(), conversation.intakeRegion(), conversation.intakeConcern());
+        String summary = CaseSummary.of(conversation, intake, messages.lastUserMessages(conversation.id()),
+                messages.lastBotMessage(conversation.id()).orElse(null), knowledge);
+        Ticket ticket = handoff.open(conversation.id(), conversation.channel(), conversation.lang(), summary, intake);
+        conversation.clearIntake();
+        conversation.state(ConversationState.WAITING);
+        transcript.say(conversation, texts.queued(handoff.queuePosition(ticket.id()), handoff.nextOpening()),
+                List.of(new Answer.Option(texts.optionCancel(), OPTION_CANCEL)));
+    }
+
+    static List<Answer.Option> personOptions(Texts texts) {
+        return List.of(new Answer.Option(texts.optionPerson(), OPTION_HANDOFF));
+    }
+
+    static List<Answer.Option> feedbackOptions(Texts texts) {
+        return List.of(new Answer.Option(texts.optionHelpful(), OPTION_HELPFUL),
+                new Answer.Option(texts.optionNotHelpful(), OPTION_NOT_HELPFUL));
+    }
+}

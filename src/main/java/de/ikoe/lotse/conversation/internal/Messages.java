@@ -1,0 +1,29 @@
+package de.ikoe.lotse.conversation.internal;
+
+import de.ikoe.lotse.conversation.ConversationState;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+interface Messages extends JpaRepository<MessageEntity, Long> {
+
+    @Query("select coalesce(max(m.seq), 0) from MessageEntity m where m.conversationId = :conversationId")
+    int lastSeq(long conversationId);
+
+    @Query("""
+            select m from MessageEntity m where m.conversationId = :conversationId and m.seq > :after
+            order by m.seq""")
+    List<MessageEntity> after(long conversationId, int after);
+
+    @Query("""
+            select m from MessageEntity m where m.conversationId = :conversationId and m.author = 'bot'
+            order by m.seq desc limit 1""")
+    Optional<MessageEntity> lastBotMessage(long conversationId);
+
+    @Query("""
+            select m from MessageEntity m where m.conversationId = :conversationId and m.author = 'user'
+            order by m.seq desc limit 7""")
+    List<MessageEntity> lastUserMessages(long conversationId);
+}

@@ -1,0 +1,14 @@
+package de.ikoe.lotse.conversation.internal;
+
+import de.ikoe.lotse.conversation.ConversationState;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+interface Participants extends JpaRepository<ParticipantEntity, Long> {
+
+    @Query("select p from ParticipantEntity p where p.channel = :channel and p.pseudonym = :pseudonym")
+    Optional<ParticipantEntity> find(String channel, String pseudonym);
+}

@@ -1,0 +1,121 @@
+package de.ikoe.lotse.delivery.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One message waiting to be sent, or sent. */
+@Entity
+@Table(name = "outbox")
+class OutboxEntry {
+
+    enum Status { PENDING, SENT, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private long conversationId;
+    private long messageId;
+    private String channel;
+    private String address;
+    private String text;
+    private String options;
+    private String idempotencyKey;
+    @Column(length = 20)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private String lastError;
+    private Instant createdAt;
+    private Instant sentAt;
+
+    protected OutboxEntry() {
+    }
+
+    OutboxEntry(long conversationId, long messageId, String channel, String address, String text, String options,
+                Instant now) {
+        this.conversationId = conversationId;
+        this.messageId = messageId;
+        this.channel = channel;
+        this.address = address;
+        this.text = text;
+        this.options = options;
+        this.idempotencyKey = "lotse-" + conversationId + "-" + messageId;
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    void sent(Instant now) {
+        attempts++;
+        status = Status.SENT;
+        sentAt = now;
+        lastError = null;
+    }
+
+    void retryAt(Instant when, String reason) {
+        attempts++;
+        nextAttemptAt = when;
+        lastError = truncate(reason);
+    }
+
+    void failed(String reason) {
+        attempts++;
+        status = Status.FAILED;
+        lastError = truncate(reason);
+    }
+
+    private static String truncate(String reason) {
+        return reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    long conversationId() {
+        return conversationId;
+    }
+
+    long messageId() {
+        return messageId;
+    }
+
+    String channel() {
+        return channel;
+    }
+
+    String address() {
+        return address;
+    }
+
+    String text() {
+        return text;
+    }
+
+    String options() {
+        return options;
+    }
+
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+}

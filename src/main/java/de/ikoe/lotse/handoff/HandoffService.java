@@ -1,0 +1,49 @@
+package de.ikoe.lotse.handoff;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The queue of requests for a human counsellor. Every method joins the caller's transaction. */
+public interface HandoffService {
+
+    /** Puts a conversation in the queue; publishes {@link HandoffRequested}. */
+    Ticket open(long conversationId, String channel, String lang, String summary, Intake intake);
+
+    /** 1 for the first in the queue; 0 when the ticket no longer waits. */
+    int queuePosition(long ticketId);
+
+    /** The ticket of a conversation that waits or is held, if any. */
+    Optional<Ticket> activeTicketOf(long conversationId);
+
+    Optional<Ticket> get(long ticketId);
+
+    /** Tickets in one status, oldest first. */
+    List<Ticket> list(TicketStatus status);
+
+    /**
+     * Takes a waiting ticket for a counsellor. Exactly one of any number of concurrent claims
+     * wins, also across instances sharing a database.
+     *
+     * @return true for the one claim that won
+     */
+    boolean claim(long ticketId, String counsellor);
+
+    /** Ends a held ticket with a note; publishes {@link HandoffClosed}. */
+    void close(long ticketId, String note);
+
+    /** Withdraws a waiting request; true when there was one. */
+    boolean cancel(long conversationId);
+
+    /**
+     * Waiting tickets that have waited longer than the configured reminder time and were not
+     * reminded yet, now marked reminded; publishes {@link HandoffOverdue} for each.
+     */
+    List<Ticket> takeOverdue();
+
+    /** When counsellors are next at work: null while the office is open. */
+    ZonedDateTime nextOpening();
+
+    /** Removes what tickets hold about the conversations of a person. */
+    void erase(long conversationId);
+}

@@ -1,0 +1,138 @@
+package de.ikoe.lotse.handoff.internal;
+
+import de.ikoe.lotse.handoff.HandoffClaimed;
+import de.ikoe.lotse.handoff.HandoffClosed;
+import de.ikoe.lotse.handoff.HandoffOverdue;
+import de.ikoe.lotse.handoff.HandoffRequested;
+import de.ikoe.lotse.handoff.HandoffService;
+import de.ikoe.lotse.handoff.Intake;
+import de.ikoe.lotse.handoff.Ticket;
+import de.ikoe.lotse.handoff.TicketStatus;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+@Service
+@Transactional
+class TicketService implements HandoffService {
+
+    private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Berlin");
+    private static final EnumSet<TicketStatus> ACTIVE = EnumSet.of(TicketStatus.WAITING, TicketStatus.CLAIMED);
+
+    private final TicketRepository tickets;
+    private final ApplicationEventPublisher events;
+    private final HandoffProperties properties;
+    private final Clock clock;
+
+    TicketService(TicketRepository tickets, ApplicationEventPublisher events, HandoffProperties properties, Clock clock) {
+        this.tickets = tickets;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Ticket open(long conversationId, String channel, String lang, String summary, Intake intake) {
+        TicketEntity ticket = tickets.save(new TicketEntity(conversationId, channel, lang, summary, intake,
+                clock.instant()));
+        events.publishEvent(new HandoffRequested(ticket.id(), conversationId, channel, lang, summary));
+        return ticket.view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int queuePosition(long ticketId) {
+        return tickets.findById(ticketId).filter(t -> t.status() == TicketStatus.WAITING)
+                .map(t -> tickets.waitingUpTo(ticketId)).orElse(0);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Ticket> activeTicketOf(long conversationId) {
+        return tickets.findFirstByConversationIdAndStatusIn(conversationId, ACTIVE).map(TicketEntity::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Ticket> get(long ticketId) {
+        return tickets.findById(ticketId).map(TicketEntity::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Ticket> list(TicketStatus status) {
+        return tickets.findByStatusOrderByCreatedAtAscIdAsc(status).stream().map(TicketEntity::view).toList();
+    }
+
+    @Override
+    public boolean claim(long ticketId, String counsellor) {
+        boolean won = tickets.claim(ticketId, counsellor, clock.instant()) == 1;
+        if (won) {
+            tickets.findById(ticketId).ifPresent(t ->
+                    events.publishEvent(new HandoffClaimed(ticketId, t.view().conversationId(), counsellor)));
+        }
+        return won;
+    }
+
+    @Override
+    public void close(long ticketId, String note) {
+        tickets.findById(ticketId).filter(t -> t.status() == TicketStatus.CLAIMED).ifPresent(t -> {
+            t.close(note, clock.instant());
+            events.publishEvent(new HandoffClosed(ticketId, t.view().conversationId(), TicketStatus.CLOSED));
+        });
+    }
+
+    @Override
+    public boolean cancel(long conversationId) {
+        Optional<TicketEntity> waiting = tickets.findFirstByConversationIdAndStatusIn(conversationId,
+                EnumSet.of(TicketStatus.WAITING));
+        waiting.ifPresent(t -> {
+            t.cancel(clock.instant());
+            events.publishEvent(new HandoffClosed(t.id(), conversationId, TicketStatus.CANCELLED));
+        });
+        return waiting.isPresent();
+    }
+
+    @Override
+    public List<Ticket> takeOverdue() {
+        List<TicketEntity> overdue = tickets.overdue(clock.instant().minus(properties.reminderAfter()));
+        overdue.forEach(t -> {
+            t.reminded(clock.instant());
+            events.publishEvent(new HandoffOverdue(t.id(), t.view().conversationId()));
+        });
+        return overdue.stream().map(TicketEntity::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ZonedDateTime nextOpening() {
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(CENTRE_ZONE);
+        if (isOpen(now)) {
+            return null;
+        }
+        ZonedDateTime candidate = now.toLocalTime().isBefore(properties.officeOpens())
+                ? now.with(properties.officeOpens()) : now.plusDays(1).with(properties.officeOpens());
+        for (int i = 0; i < 8 && !properties.officeDays().contains(candidate.getDayOfWeek()); i++) {
+            candidate = candidate.plusDays(1);
+        }
+        return candidate;
+    }
+
+    private boolean isOpen(ZonedDateTime now) {
+        return properties.officeDays().contains(now.getDayOfWeek())
+                && !now.toLocalTime().isBefore(properties.officeOpens())
+                && now.toLocalTime().isBefore(properties.officeCloses());
+    }
+
+    @Override
+    public void erase(long conversationId) {
+        tickets.findByConversationId(conversationId).forEach(TicketEntity::erase);
+    }
+}

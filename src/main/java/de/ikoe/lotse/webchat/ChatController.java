@@ -1,0 +1,197 @@
+package de.ikoe.lotse.webchat;
+
+import de.ikoe.lotse.conversation.ConversationService;
+import de.ikoe.lotse.conversation.ConversationState;
+import de.ikoe.lotse.conversation.HandleResult;
+import de.ikoe.lotse.conversation.InboundMessage;
+import de.ikoe.lotse.conversation.Transcripts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/** The web chat API: sessions, messages, and a live stream of replies. */
+@RestController
+@RequestMapping("/api/chat/sessions")
+class ChatController {
+
+    static final String TOKEN_HEADER = "X-Chat-Token";
+    /** Above the bot's own limit, so that a person who writes too much gets a polite reply, not an error. */
+    private static final int MAX_BODY_TEXT = 20_000;
+
+    private final WebSessions sessions;
+    private final ConversationService conversations;
+    private final Transcripts transcripts;
+    private final ChatStreams streams;
+    private final RateLimiter limits;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ChatController(WebSessions sessions, ConversationService conversations, Transcripts transcripts,
+                   ChatStreams streams, RateLimiter limits, Clock clock) {
+        this.sessions = sessions;
+        this.conversations = conversations;
+        this.transcripts = transcripts;
+        this.streams = streams;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    record Created(String sessionId, String token) {
+    }
+
+    /**
+     * @param clientId optional id of this message chosen by the browser: sending it again (after a
+     *                 timeout, say) is recognised and not answered twice
+     */
+    record MessageRequest(
+            @Size(max = MAX_BODY_TEXT, message = "text must be at most 20000 characters") String text,
+            @Size(max = 100, message = "option is too long") String option,
+            @Pattern(regexp = "de|en", message = "lang must be de or en") String lang,
+            @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "clientId must be 1-64 letters, digits, '-' or '_'")
+            String clientId) {
+    }
+
+    record Messages(List<ChatMessage> messages) {
+    }
+
+    record History(String state, List<ChatMessage> messages) {
+    }
+
+    @PostMapping
+    ResponseEntity<Created> create(HttpServletRequest request) {
+        String limited = limits.newSession(request.getRemoteAddr());
+        if (limited != null) {
+            throw new TooManyRequests(limited);
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String id = UUID.randomUUID().toString();
+        sessions.save(new WebSession(id, hash(token), clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(id, token));
+    }
+
+    @PostMapping("/{id}/messages")
+    Messages send(@PathVariable String id, @RequestHeader(value = TOKEN_HEADER, required = false) String token,
+                  @Valid @RequestBody MessageRequest body, HttpServletRequest request) {
+        authorise(id, token);
+        boolean hasText = body.text() != null && !body.text().isBlank();
+        if (hasText == (body.option() != null)) {
+            throw new BadRequest("send either a text or an option");
+        }
+        String limited = limits.message(id, request.getRemoteAddr());
+        if (limited != null) {
+            throw new TooManyRequests(limited);
+        }
+        String externalId = id + ":" + (body.clientId() != null ? body.clientId() : UUID.randomUUID());
+        HandleResult result = conversations.handle(new InboundMessage(WebChatGateway.CHANNEL, externalId, id, id,
+                hasText ? body.text() : null, body.option(), body.lang()));
+        return new Messages(result.entries().stream().map(ChatMessage::of).toList());
+    }
+
+    @GetMapping("/{id}/messages")
+    History history(@PathVariable String id, @RequestHeader(value = TOKEN_HEADER, required = false) String token,
+                    @RequestParam(defaultValue = "0") int after) {
+        authorise(id, token);
+        return transcripts.openConversation(WebChatGateway.CHANNEL, id)
+                .map(c -> new History(transcripts.state(c).orElse(ConversationState.BOT).name(),
+                        transcripts.entries(c, after).stream().map(ChatMessage::of).toList()))
+                .orElseGet(() -> new History(ConversationState.BOT.name(), List.of()));
+    }
+
+    @GetMapping(path = "/{id}/stream", produces = "text/event-stream")
+    SseEmitter stream(@PathVariable String id, @RequestHeader(value = TOKEN_HEADER, required = false) String header,
+                      @RequestParam(value = "token", required = false) String query) {
+        authorise(id, header != null ? header : query);
+        return streams.open(id);
+    }
+
+    private void authorise(String id, String token) {
+        WebSession session = sessions.findById(id).orElseThrow(() -> new NotFound("no chat session " + id));
+        if (token == null || !MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
+                session.tokenHash().getBytes(StandardCharsets.US_ASCII))) {
+            throw new Forbidden("the chat token is missing or wrong");
+        }
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static class TooManyRequests extends RuntimeException {
+        TooManyRequests(String reason) {
+            super(reason);
+        }
+    }
+
+    static class Forbidden extends RuntimeException {
+        Forbidden(String reason) {
+            super(reason);
+        }
+    }
+
+    static class NotFound extends RuntimeException {
+        NotFound(String reason) {
+            super(reason);
+        }
+    }
+
+    static class BadRequest extends RuntimeException {
+        BadRequest(String reason) {
+            super(reason);
+        }
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequests e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(Forbidden e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage()));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    @ExceptionHandler(BadRequest.class)
+    ResponseEntity<ProblemDetail> badRequest(BadRequest e) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+    }
+}

@@ -1,0 +1,42 @@
+package de.ikoe.lotse.webchat;
+
+import de.ikoe.lotse.conversation.TranscriptEntry;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The open SSE streams of web chat sessions on this instance. */
+@Component
+class ChatStreams {
+
+    private static final long TIMEOUT_MS = 30 * 60 * 1000L;
+
+    private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+
+    SseEmitter open(String sessionId) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        List<SseEmitter> list = streams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        Runnable remove = () -> list.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        return emitter;
+    }
+
+    void push(String sessionId, TranscriptEntry entry) {
+        for (SseEmitter emitter : streams.getOrDefault(sessionId, List.of())) {
+            try {
+                emitter.send(SseEmitter.event().name("message").id(String.valueOf(entry.seq()))
+                        .data(ChatMessage.of(entry)));
+            } catch (IOException | IllegalStateException gone) {
+                emitter.completeWithError(gone);
+            }
+        }
+    }
+}

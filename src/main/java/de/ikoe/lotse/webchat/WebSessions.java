@@ -1,0 +1,6 @@
+package de.ikoe.lotse.webchat;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface WebSessions extends JpaRepository<WebSession, String> {
+}
