@@ -1,0 +1,194 @@
+package de.ikoe.lotse;
+
+import de.ikoe.lotse.support.Http;
+import de.ikoe.lotse.support.Http.Response;
+import de.ikoe.lotse.support.LotseInstance;
+import de.ikoe.lotse.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole story of a person in the web chat and a counsellor, over HTTP only: a sourced answer,
+ * a follow-up, the request for a person, the intake, the queue, claim, replies both ways, close,
+ * and the bot again. Run once straight through, and once with the service stopped and started
+ * between every two steps, on H2 and on PostgreSQL: nothing may be lost or shown twice.
+ */
+class WebChatStoryTests {
+
+    private static final String ADMIN_PASSWORD = "story-admin-password";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void onH2() {
+        story(h2(), false);
+    }
+
+    @Test
+    void onH2WithARestartBetweenEveryTwoSteps() {
+        story(h2(), true);
+    }
+
+    @Test
+    void onPostgresWithARestartBetweenEveryTwoSteps() {
+        TestDatabases.assumePostgres();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.datasource.url", TestDatabases.freshSchemaUrl());
+        settings.put("spring.datasource.username", TestDatabases.USER);
+        settings.put("spring.datasource.password", "");
+        settings.put("spring.profiles.active", "postgres");
+        story(common(settings), true);
+    }
+
+    private Map<String, String> h2() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("lotse").toAbsolutePath());
+        return common(settings);
+    }
+
+    private Map<String, String> common(Map<String, String> settings) {
+        settings.put("lotse.admin.password", ADMIN_PASSWORD);
+        settings.put("lotse.data.dir", dataDir.toString());
+        settings.put("lotse.knowledge.watch", "false");
+        return settings;
+    }
+
+    /** One step of the story; the instance may have been restarted before it. */
+    private interface Step {
+        void run(LotseInstance lotse);
+    }
+
+    private String sessionId;
+    private String token;
+    private long ticketId;
+
+    private void story(Map<String, String> settings, boolean restartBetweenSteps) {
+        List<Step> steps = List.of(
+                lotse -> {
+                    Response created = Http.post(lotse.url("/api/chat/sessions"), null, Map.of());
+                    assertThat(created.status()).isEqualTo(201);
+                    sessionId = created.json().path("sessionId").asString();
+                    token = created.json().path("token").asString();
+                },
+                lotse -> {
+                    JsonNode reply = last(say(lotse, Map.of("text", "Was bedeutet interkulturelle Öffnung?")));
+                    assertThat(reply.path("author").asString()).isEqualTo("bot");
+                    assertThat(ids(reply.path("sources"))).contains("was-ist-ikoe");
+                    assertThat(reply.path("text").asString()).contains("Quelle:");
+                },
+                lotse -> assertThat(last(say(lotse, Map.of("text", "Gibt es Fortbildungen für Verwaltungen?")))
+                        .path("text").asString()).contains("Fortbildung"),
+                lotse -> assertThat(last(say(lotse, Map.of("text", "und in Jena?"))).path("text").asString())
+                        .contains("(Jena)"),
+                lotse -> assertThat(last(say(lotse, Map.of("text", "Ich möchte mit einer Beraterin sprechen")))
+                        .path("text").asString()).contains("Art von Organisation"),
+                lotse -> assertThat(last(say(lotse, Map.of("option", "verwaltung"))).path("text").asString())
+                        .contains("Ort oder Landkreis"),
+                lotse -> assertThat(last(say(lotse, Map.of("text", "Jena"))).path("text").asString())
+                        .contains("Worum geht es"),
+                lotse -> assertThat(last(say(lotse, Map.of("text", "Wir wollen Schulungen für das Bürgeramt planen")))
+                        .path("text").asString()).contains("Platz 1"),
+                lotse -> {
+                    Response waiting = Http.get(lotse.url("/api/counsellor/tickets?status=WAITING"), admin());
+                    assertThat(waiting.status()).isEqualTo(200);
+                    assertThat(waiting.json()).hasSize(1);
+                    JsonNode ticket = waiting.json().get(0);
+                    ticketId = ticket.path("id").asLong();
+                    assertThat(ticket.path("channel").asString()).isEqualTo("web");
+                    assertThat(ticket.path("intake").path("organisation").asString()).isEqualTo("Verwaltung");
+                    assertThat(ticket.path("intake").path("region").asString()).isEqualTo("Jena");
+                    assertThat(ticket.path("summary").asString()).contains("Gibt es Fortbildungen für Verwaltungen?");
+                },
+                lotse -> assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticketId + "/claim"), null, admin())
+                        .status()).isEqualTo(200),
+                lotse -> assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticketId + "/messages"),
+                        Map.of("text", "Guten Tag, hier ist Anna vom Zentrum. Worum geht es genau?"), admin()).status())
+                        .isEqualTo(202),
+                lotse -> await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(texts(history(lotse, 0))).contains("Guten Tag, hier ist Anna vom Zentrum. Worum geht es genau?")),
+                lotse -> {
+                    List<JsonNode> answer = say(lotse, Map.of("text", "Um eine Schulung für 20 Leute im Frühjahr",
+                            "clientId", "person-reply-1"));
+                    assertThat(answer).extracting(m -> m.path("author").asString()).containsExactly("user");
+                },
+                lotse -> {
+                    // the browser did not see the answer to its last request and sends it again
+                    assertThat(say(lotse, Map.of("text", "Um eine Schulung für 20 Leute im Frühjahr",
+                            "clientId", "person-reply-1"))).isEmpty();
+                },
+                lotse -> {
+                    Response ticket = Http.get(lotse.url("/api/counsellor/tickets/" + ticketId), admin());
+                    assertThat(texts(List.copyOf(ticket.json().path("transcript").valueStream().toList())))
+                            .contains("Um eine Schulung für 20 Leute im Frühjahr");
+                },
+                lotse -> assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticketId + "/close"),
+                        Map.of("note", "Schulung vermittelt"), admin()).status()).isEqualTo(200),
+                lotse -> {
+                    JsonNode reply = last(say(lotse, Map.of("text", "Was ist die Charta der Vielfalt?")));
+                    assertThat(reply.path("author").asString()).isEqualTo("bot");
+                    assertThat(ids(reply.path("sources"))).contains("charta-der-vielfalt");
+                });
+
+        try (LotseInstance lotse = new LotseInstance(settings).start()) {
+            for (Step step : steps) {
+                step.run(lotse);
+                if (restartBetweenSteps) {
+                    lotse.restart();
+                }
+            }
+            List<JsonNode> all = history(lotse, 0);
+            assertThat(all).extracting(m -> m.path("seq").asInt()).isSorted().doesNotHaveDuplicates();
+            assertThat(texts(all)).filteredOn(t -> t.equals("Guten Tag, hier ist Anna vom Zentrum. Worum geht es genau?"))
+                    .hasSize(1);
+            assertThat(texts(all)).filteredOn(t -> t.equals("Um eine Schulung für 20 Leute im Frühjahr")).hasSize(1);
+            assertThat(texts(all)).filteredOn(t -> t.contains("ist jetzt für Sie da")).hasSize(1);
+            assertThat(texts(all)).filteredOn(t -> t.contains("Die Beratung ist beendet")).hasSize(1);
+            assertThat(Http.get(lotse.url("/api/counsellor/tickets?status=CLOSED"), admin()).json()).hasSize(1);
+        }
+    }
+
+    private List<JsonNode> say(LotseInstance lotse, Map<String, String> body) {
+        Response response = Http.post(lotse.url("/api/chat/sessions/" + sessionId + "/messages"), body,
+                Map.of("X-Chat-Token", token));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().path("messages").valueStream().toList();
+    }
+
+    private List<JsonNode> history(LotseInstance lotse, int after) {
+        Response response = Http.get(lotse.url("/api/chat/sessions/" + sessionId + "/messages?after=" + after),
+                Map.of("X-Chat-Token", token));
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().path("messages").valueStream().toList();
+    }
+
+    private static JsonNode last(List<JsonNode> messages) {
+        assertThat(messages).isNotEmpty();
+        return messages.get(messages.size() - 1);
+    }
+
+    private static List<String> ids(JsonNode sources) {
+        List<String> ids = new ArrayList<>();
+        sources.forEach(s -> ids.add(s.path("id").asString()));
+        return ids;
+    }
+
+    private static List<String> texts(List<JsonNode> messages) {
+        return messages.stream().map(m -> m.path("text").asString()).toList();
+    }
+
+    private static Map<String, String> admin() {
+        return Http.basic("admin", ADMIN_PASSWORD);
+    }
+}
