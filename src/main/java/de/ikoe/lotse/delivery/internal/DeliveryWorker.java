@@ -90,6 +90,8 @@ class DeliveryWorker implements SmartLifecycle {
 
     private void giveUp(OutboxEntry entry, String reason) {
         entry.failed(reason);
+        // What follows to the same person cannot arrive either, and must not arrive out of order.
+        repository.failPending(entry.conversationId(), "not sent: an earlier message failed for good");
         log.warn("Outbox message {} to {} given up: {}", entry.id(), entry.channel(), reason);
         events.publishEvent(new DeliveryFailed(entry.conversationId(), entry.channel(), reason));
     }

@@ -28,5 +28,11 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long> {
     @Query("delete from OutboxEntry e where e.conversationId = :conversationId and e.status = 'PENDING'")
     int deletePending(long conversationId);
 
-    List<OutboxEntry> findByConversationIdOrderById(long conversationId);
+    @Modifying
+    @Query("""
+            update OutboxEntry e set e.status = de.ikoe.lotse.delivery.internal.OutboxEntry.Status.FAILED,
+                   e.lastError = :reason
+            where e.conversationId = :conversationId
+              and e.status = de.ikoe.lotse.delivery.internal.OutboxEntry.Status.PENDING""")
+    int failPending(long conversationId, String reason);
 }
