@@ -26,6 +26,12 @@ class ChatStreams {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
+        try {
+            // Sends the response headers now, so that the browser knows the stream is open.
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+        }
         return emitter;
     }
 

@@ -1,0 +1,245 @@
+package de.ikoe.lotse;
+
+import de.ikoe.lotse.support.Http;
+import de.ikoe.lotse.support.Http.Response;
+import de.ikoe.lotse.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The web chat and counsellor APIs at their edges: tokens, roles, limits, office hours, reminders. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+        "lotse.webchat.rate.messages-per-session=12",
+        "lotse.handoff.reminder-after=20m",
+        "lotse.handoff.reminder-check=100ms"})
+class ChatAndCounsellorApiTests {
+
+    /** Wednesday 2 December 2026, 10:00 in Erfurt: the office is open. */
+    static final Instant OFFICE_TIME = Instant.parse("2026-12-02T09:00:00Z");
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(OFFICE_TIME, ZoneId.of("Europe/Berlin"));
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @LocalServerPort
+    int port;
+
+    private String session;
+    private String token;
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @BeforeEach
+    void newSession() {
+        clock.set(OFFICE_TIME);
+        Response created = Http.post(url("/api/chat/sessions"), null, Map.of());
+        session = created.json().path("sessionId").asString();
+        token = created.json().path("token").asString();
+    }
+
+    private Response send(Object body) {
+        return Http.post(url("/api/chat/sessions/" + session + "/messages"), body, Map.of("X-Chat-Token", token));
+    }
+
+    private List<String> texts(Response response) {
+        return response.json().path("messages").valueStream().map(m -> m.path("text").asString()).toList();
+    }
+
+    private static Map<String, String> admin() {
+        return Http.basic("admin", "admin-password-for-tests");
+    }
+
+    private long queue() {
+        send(Map.of("text", "/berater"));
+        send(Map.of("option", "skip"));
+        send(Map.of("option", "skip"));
+        send(Map.of("option", "skip"));
+        JsonNode waiting = Http.get(url("/api/counsellor/tickets?status=WAITING"), admin()).json();
+        return waiting.get(waiting.size() - 1).path("id").asLong();
+    }
+
+    @Test
+    void aWrongOrMissingTokenIsForbiddenAndAnUnknownSessionNotFound() {
+        assertThat(Http.post(url("/api/chat/sessions/" + session + "/messages"), Map.of("text", "Hallo"),
+                Map.of("X-Chat-Token", "falsch")).status()).isEqualTo(403);
+        assertThat(Http.get(url("/api/chat/sessions/" + session + "/messages"), Map.of()).status()).isEqualTo(403);
+        assertThat(Http.get(url("/api/chat/sessions/nope/messages"), Map.of("X-Chat-Token", token)).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theFirstMessageBringsTheFirstContactNoticeAndAnAnswer() {
+        Response response = send(Map.of("text", "Was ist IKÖ?"));
+        assertThat(response.status()).isEqualTo(200);
+        List<JsonNode> messages = response.json().path("messages").valueStream().toList();
+        assertThat(messages).extracting(m -> m.path("author").asString()).containsExactly("bot", "user", "bot");
+        assertThat(messages.get(0).path("text").asString()).contains("automatischer Assistent", "Datenschutz");
+        assertThat(messages.get(2).path("sources").get(0).path("id").asString()).isEqualTo("was-ist-ikoe");
+        assertThat(messages.get(2).path("options").valueStream().map(o -> o.path("value").asString()))
+                .contains("feedback:yes", "feedback:no");
+    }
+
+    @Test
+    void badMessagesGetAReasonOrAPoliteReply() {
+        assertThat(send(Map.of()).status()).isEqualTo(400);
+        assertThat(send(Map.of("text", "Hallo", "option", "handoff")).status()).isEqualTo(400);
+        assertThat(send("{\"text\":").status()).isEqualTo(400);
+        Response tooLong = send(Map.of("text", "Bitte lesen Sie das. ".repeat(300)));
+        assertThat(tooLong.status()).isEqualTo(200);
+        assertThat(texts(tooLong)).last().asString().contains("zu lang");
+    }
+
+    @Test
+    void aFloodingSessionIsToldToWait() {
+        Response last = null;
+        for (int i = 0; i < 13; i++) {
+            last = send(Map.of("text", "Hallo " + i));
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.json().path("detail").asString()).contains("wait a minute");
+    }
+
+    @Test
+    void twoMissesInARowOfferAPerson() {
+        send(Map.of("text", "Wie wird das Wetter morgen?"));
+        Response second = send(Map.of("text", "Wer gewinnt die Bundesliga?"));
+        JsonNode reply = second.json().path("messages").get(1);
+        assertThat(reply.path("text").asString()).contains("zweimal");
+        assertThat(reply.path("options").get(0).path("value").asString()).isEqualTo("handoff");
+    }
+
+    @Test
+    void notHelpfulOffersAPerson() {
+        send(Map.of("text", "Was ist IKÖ?"));
+        Response feedback = send(Map.of("option", "feedback:no"));
+        assertThat(texts(feedback)).containsExactly("Nicht hilfreich",
+                "Schade, dass das nicht geholfen hat. Möchten Sie mit einer Beraterin oder einem Berater sprechen?");
+    }
+
+    @Test
+    void outsideOfficeHoursThePersonLearnsWhenToExpectAnAnswer() {
+        clock.set(Instant.parse("2026-12-05T18:00:00Z")); // Saturday evening
+        send(Map.of("text", "/berater"));
+        send(Map.of("option", "skip"));
+        send(Map.of("option", "skip"));
+        Response queued = send(Map.of("option", "skip"));
+        assertThat(texts(queued)).last().asString().contains("Montag, 7.12., ab 09:00 Uhr");
+    }
+
+    @Test
+    void thePersonCanWithdrawWhileWaiting() {
+        long ticket = queue();
+        Response cancelled = send(Map.of("text", "abbrechen"));
+        assertThat(texts(cancelled)).last().asString().contains("zurückgezogen");
+        assertThat(Http.get(url("/api/counsellor/tickets/" + ticket), admin()).json().path("status").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(Http.post(url("/api/counsellor/tickets/" + ticket + "/claim"), null, admin()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aTicketWaitingTooLongBringsTheOtherWaysOfContact() {
+        queue();
+        clock.advance(Duration.ofMinutes(21));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Http.get(url("/api/chat/sessions/" + session + "/messages"), Map.of("X-Chat-Token", token)).json()
+                        .path("messages").valueStream().map(m -> m.path("text").asString()))
+                .anySatisfy(t -> assertThat(t).contains("länger als gewohnt")));
+    }
+
+    @Test
+    void rolesAndHoldersAreEnforced() {
+        assertThat(Http.get(url("/api/counsellor/tickets"), Map.of()).status()).isEqualTo(401);
+        assertThat(Http.post(url("/api/admin/counsellors"), Map.of("username", "anna", "displayName", "Anna",
+                "password", "kurz"), admin()).status()).isEqualTo(400);
+        String user = "berater" + System.nanoTime() % 100000;
+        assertThat(Http.post(url("/api/admin/counsellors"), Map.of("username", user, "displayName", "Anna Beispiel",
+                "password", "ein-langes-passwort"), admin()).status()).isEqualTo(201);
+        assertThat(Http.post(url("/api/admin/counsellors"), Map.of("username", user, "displayName", "Anna",
+                "password", "ein-langes-passwort"), admin()).status()).isEqualTo(409);
+        Map<String, String> anna = Http.basic(user, "ein-langes-passwort");
+        assertThat(Http.post(url("/api/admin/counsellors"), Map.of("username", "x" + user, "displayName", "X",
+                "password", "ein-langes-passwort"), anna).status()).isEqualTo(403);
+        assertThat(Http.get(url("/api/counsellor/tickets?status=SOMETHING"), anna).status()).isEqualTo(400);
+
+        long ticket = queue();
+        assertThat(Http.post(url("/api/counsellor/tickets/" + ticket + "/claim"), null, anna).status()).isEqualTo(200);
+        Response second = Http.post(url("/api/counsellor/tickets/" + ticket + "/claim"), null, admin());
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().path("detail").asString()).contains("already held by " + user);
+        assertThat(Http.post(url("/api/counsellor/tickets/" + ticket + "/messages"), Map.of("text", "Hallo"), admin())
+                .status()).isEqualTo(403);
+        assertThat(Http.post(url("/api/counsellor/tickets/" + ticket + "/close"), Map.of("note", "x"), admin())
+                .status()).isEqualTo(403);
+        assertThat(Http.post(url("/api/counsellor/tickets/" + ticket + "/messages"), Map.of("text", "Hallo, hier Anna"),
+                anna).status()).isEqualTo(202);
+        assertThat(Http.get(url("/api/counsellor/tickets/999999"), anna).status()).isEqualTo(404);
+    }
+
+    @Test
+    @Timeout(60)
+    void theStreamBringsACounsellorsReplyWithoutAsking() throws Exception {
+        long ticket = queue();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(
+                        URI.create(url("/api/chat/sessions/" + session + "/stream?token=" + token))).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        CompletableFuture<String> data = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.startsWith("data:") && line.contains("Hier ist Ihre Beraterin")) {
+                        return line;
+                    }
+                }
+                return null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        Http.post(url("/api/counsellor/tickets/" + ticket + "/claim"), null, admin());
+        Http.post(url("/api/counsellor/tickets/" + ticket + "/messages"), Map.of("text", "Hier ist Ihre Beraterin"), admin());
+        String line = data.get(20, TimeUnit.SECONDS);
+        JsonNode message = Http.JSON.readTree(line.substring("data:".length()));
+        assertThat(message.path("author").asString()).isEqualTo("counsellor");
+        assertThat(message.path("seq").asInt()).isPositive();
+    }
+}
