@@ -24,6 +24,15 @@ public class ConversationService {
         this.store = store;
     }
 
+    /** A person's id changed on a channel (a Telegram group became a supergroup); their conversation follows. */
+    public void relocate(String channel, String oldUserId, String newUserId, String newAddress) {
+        store.relocate(channel, oldUserId, newUserId, newAddress);
+    }
+
+    /**
+     * Handles one message: stores it, answers it, queues the replies. A message without text and
+     * option (a picture, a sticker) gets a polite reply that only text can be read.
+     */
     public HandleResult handle(InboundMessage message) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -17,6 +17,8 @@ public class ConversationStore {
 
     /** Longer messages get a polite reply instead of an answer. */
     public static final int MAX_TEXT = 4000;
+    /** How the transcript shows a picture, sticker, voice message or file: we keep none of them. */
+    static final String NOT_TEXT = "[keine Textnachricht]";
 
     private final JdbcTemplate jdbc;
     private final Participants participants;
@@ -79,9 +81,26 @@ public class ConversationStore {
         } else if (text != null && !text.isEmpty() || in.option() != null) {
             transcript.fromPerson(conversation, text != null && !text.isEmpty() ? text : labelOf(conversation, in.option()));
             dialogue.react(conversation, text == null || text.isEmpty() ? null : text, in.option());
+        } else {
+            transcript.fromPerson(conversation, NOT_TEXT);
+            if (conversation.state() != ConversationState.WITH_COUNSELLOR) {
+                transcript.say(conversation, new Texts(conversation.lang()).onlyText(), List.of());
+            }
         }
         List<TranscriptEntry> entries = messages.after(conversation.id(), before).stream().map(transcript::entry).toList();
         return new HandleResult(conversation.id(), conversation.state(), entries, false);
+    }
+
+    /**
+     * The channel moved a person to a new id (a Telegram group that became a supergroup): the
+     * participant and their open conversation follow.
+     */
+    @Transactional
+    public void relocate(String channel, String oldUserId, String newUserId, String newAddress) {
+        participants.find(channel, pseudonyms.of(channel, oldUserId)).ifPresent(p -> {
+            p.pseudonym(pseudonyms.of(channel, newUserId));
+            conversations.open(p.id(), channel, ConversationState.CLOSED).forEach(c -> c.address(newAddress));
+        });
     }
 
     /** The person chose a button: the transcript shows what the button said. */

@@ -34,6 +34,10 @@ public class ParticipantEntity {
         return id;
     }
 
+    void pseudonym(String pseudonym) {
+        this.pseudonym = pseudonym;
+    }
+
     String lang() {
         return lang;
     }

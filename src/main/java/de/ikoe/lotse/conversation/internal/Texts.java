@@ -264,6 +264,13 @@ public final class Texts {
                 + "centre through the contact details on its website.";
     }
 
+    public String onlyText() {
+        return de() ? "Ich kann leider nur Text lesen, keine Bilder, Sprachnachrichten, Sticker oder Dateien. "
+                + "Schreiben Sie mir Ihre Frage gern als Text."
+                : "Sorry, I can only read text, not pictures, voice messages, stickers or files. Please write your "
+                + "question as text.";
+    }
+
     public String tooLong(int max) {
         return de() ? "Ihre Nachricht ist zu lang für mich (höchstens " + max + " Zeichen). Können Sie sie kürzer fassen?"
                 : "Your message is too long for me (at most " + max + " characters). Could you shorten it?";

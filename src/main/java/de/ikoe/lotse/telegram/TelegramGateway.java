@@ -1,0 +1,102 @@
+package de.ikoe.lotse.telegram;
+
+import de.ikoe.lotse.delivery.OutboundMessage;
+import de.ikoe.lotse.delivery.spi.ChannelGateway;
+import de.ikoe.lotse.delivery.spi.DeliveryOutcome;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sends the outbox's messages to Telegram chats as HTML, with quick options as an inline
+ * keyboard, and tells the outbox what Telegram's answer means: 429 waits retry_after, 5xx and
+ * network trouble retry, 403 (blocked, kicked) and other 400s are final. Telegram has no
+ * idempotency key; a message is sent again only when Telegram did not accept it.
+ */
+class TelegramGateway implements ChannelGateway {
+
+    static final String CHANNEL = "telegram";
+    private static final int MAX_CALLBACK_DATA = 64;
+
+    private final TelegramClient client;
+
+    TelegramGateway(TelegramClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public DeliveryOutcome send(OutboundMessage message) {
+        List<String> parts = TelegramText.split(message.text());
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            DeliveryOutcome outcome = sendPart(message, parts.get(i), last ? keyboard(message.options()) : null);
+            if (!(outcome instanceof DeliveryOutcome.Sent)) {
+                return outcome;
+            }
+        }
+        return DeliveryOutcome.sent();
+    }
+
+    private DeliveryOutcome sendPart(OutboundMessage message, String text, InlineKeyboardMarkup keyboard) {
+        SendMessage html = SendMessage.builder().chatId(message.address()).text(TelegramText.html(text))
+                .parseMode("HTML").replyMarkup(keyboard).build();
+        try {
+            client.execute(html);
+            return DeliveryOutcome.sent();
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() != null && e.getErrorCode() == 400 && String.valueOf(e.getApiResponse())
+                    .contains("can't parse entities")) {
+                return sendPlain(message, text, keyboard);
+            }
+            return outcome(e);
+        } catch (TelegramApiException e) {
+            return DeliveryOutcome.retry("Telegram not reachable: " + e.getMessage());
+        }
+    }
+
+    private DeliveryOutcome sendPlain(OutboundMessage message, String text, InlineKeyboardMarkup keyboard) {
+        try {
+            client.execute(SendMessage.builder().chatId(message.address()).text(text).replyMarkup(keyboard).build());
+            return DeliveryOutcome.sent();
+        } catch (TelegramApiRequestException e) {
+            return outcome(e);
+        } catch (TelegramApiException e) {
+            return DeliveryOutcome.retry("Telegram not reachable: " + e.getMessage());
+        }
+    }
+
+    static DeliveryOutcome outcome(TelegramApiRequestException e) {
+        Integer code = e.getErrorCode();
+        String reason = code + " " + e.getApiResponse();
+        if (code == null || code >= 500) {
+            return DeliveryOutcome.retry(reason);
+        }
+        if (code == 429) {
+            Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            return after == null ? DeliveryOutcome.retry(reason) : DeliveryOutcome.retryAfter(Duration.ofSeconds(after), reason);
+        }
+        return DeliveryOutcome.failed(reason);
+    }
+
+    private static InlineKeyboardMarkup keyboard(List<OutboundMessage.Option> options) {
+        List<InlineKeyboardRow> rows = options.stream()
+                .filter(o -> o.value().getBytes(StandardCharsets.UTF_8).length <= MAX_CALLBACK_DATA)
+                .map(o -> new InlineKeyboardRow(List.of(InlineKeyboardButton.builder().text(o.label())
+                        .callbackData(o.value()).build())))
+                .toList();
+        return rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
+    }
+}
