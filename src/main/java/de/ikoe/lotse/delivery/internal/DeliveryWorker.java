@@ -110,6 +110,9 @@ class DeliveryWorker implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
+                if (thread == null) {
+                    return; // stopping: the database may already be closed
+                }
                 log.error("Delivering from the outbox failed; trying again shortly", e);
                 try {
                     Thread.sleep(Math.max(1000, properties.poll().toMillis()));
