@@ -14,6 +14,12 @@ package de.ikoe.lotse.conversation;
 public record InboundMessage(String channel, String externalId, String userId, String address, String text,
                              String option, String langHint) {
 
+    /**
+     * The option a channel sends for a message it cannot read at all (an encrypted Matrix
+     * room): the bot says once how else to reach the centre.
+     */
+    public static final String UNREADABLE = "channel:unreadable";
+
     public static InboundMessage text(String channel, String externalId, String userId, String address, String text,
                                       String langHint) {
         return new InboundMessage(channel, externalId, userId, address, text, null, langHint);

@@ -78,9 +78,12 @@ public class ConversationStore {
         if (text != null && text.length() > MAX_TEXT) {
             transcript.fromPerson(conversation, text.substring(0, MAX_TEXT) + " …");
             transcript.say(conversation, new Texts(conversation.lang()).tooLong(MAX_TEXT), List.of());
+        } else if (InboundMessage.UNREADABLE.equals(in.option())) {
+            dialogue.react(conversation, null, in.option());
         } else if (text != null && !text.isEmpty() || in.option() != null) {
-            transcript.fromPerson(conversation, text != null && !text.isEmpty() ? text : labelOf(conversation, in.option()));
-            dialogue.react(conversation, text == null || text.isEmpty() ? null : text, in.option());
+            String option = in.option() != null ? in.option() : numberedOption(conversation, text);
+            transcript.fromPerson(conversation, text != null && !text.isEmpty() ? text : labelOf(conversation, option));
+            dialogue.react(conversation, option != null ? null : text, option);
         } else {
             transcript.fromPerson(conversation, NOT_TEXT);
             if (conversation.state() != ConversationState.WITH_COUNSELLOR) {
@@ -101,6 +104,17 @@ public class ConversationStore {
             p.pseudonym(pseudonyms.of(channel, newUserId));
             conversations.open(p.id(), channel, ConversationState.CLOSED).forEach(c -> c.address(newAddress));
         });
+    }
+
+    /** Channels without buttons show options as a numbered list: "2" chooses the second. */
+    private String numberedOption(ConversationEntity conversation, String text) {
+        if (!text.matches("\\d{1,2}")) {
+            return null;
+        }
+        int n = Integer.parseInt(text);
+        List<de.ikoe.lotse.conversation.Answer.Option> options = messages.lastBotMessage(conversation.id())
+                .map(transcript::entry).map(TranscriptEntry::options).orElse(List.of());
+        return n >= 1 && n <= options.size() ? options.get(n - 1).value() : null;
     }
 
     /** The person chose a button: the transcript shows what the button said. */

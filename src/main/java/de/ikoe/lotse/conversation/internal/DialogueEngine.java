@@ -3,7 +3,9 @@ package de.ikoe.lotse.conversation.internal;
 import de.ikoe.lotse.conversation.Answer;
 import de.ikoe.lotse.conversation.Answerer;
 import de.ikoe.lotse.conversation.ConversationState;
+import de.ikoe.lotse.conversation.InboundMessage;
 import de.ikoe.lotse.conversation.Intent;
+import de.ikoe.lotse.conversation.PersonWrote;
 import de.ikoe.lotse.conversation.TranscriptEntry;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Intake;
@@ -65,9 +67,13 @@ public class DialogueEngine {
      */
     void react(ConversationEntity conversation, String text, String option) {
         Texts texts = new Texts(conversation.lang());
+        if (InboundMessage.UNREADABLE.equals(option)) {
+            transcript.say(conversation, texts.unreadable(), List.of());
+            return;
+        }
         switch (conversation.state()) {
             case WITH_COUNSELLOR -> handoff.activeTicketOf(conversation.id()).ifPresent(ticket ->
-                    events.publishEvent(new PersonWrote(ticket.id(), conversation.id())));
+                    events.publishEvent(new PersonWrote(ticket.id(), conversation.id(), text != null ? text : option)));
             case WAITING -> whileWaiting(conversation, text, option, texts);
             case BOT, CLOSED -> {
                 if (conversation.intakeStep() != null) {
@@ -77,10 +83,6 @@ public class DialogueEngine {
                 }
             }
         }
-    }
-
-    /** A counsellor can see what the person wrote while holding their conversation. */
-    public record PersonWrote(long ticketId, long conversationId) {
     }
 
     private void whileWaiting(ConversationEntity conversation, String text, String option, Texts texts) {

@@ -271,6 +271,14 @@ public final class Texts {
                 + "question as text.";
     }
 
+    public String unreadable() {
+        return de() ? "Dieser Raum ist verschlüsselt, und ich kann verschlüsselte Nachrichten nicht lesen. Schreiben "
+                + "Sie mir bitte in einem unverschlüsselten Raum, im Web-Chat oder über die Kontaktwege auf der Website "
+                + "des Zentrums."
+                : "This room is encrypted, and I cannot read encrypted messages. Please write to me in an unencrypted "
+                + "room, in the web chat, or through the contact details on the centre's website.";
+    }
+
     public String tooLong(int max) {
         return de() ? "Ihre Nachricht ist zu lang für mich (höchstens " + max + " Zeichen). Können Sie sie kürzer fassen?"
                 : "Your message is too long for me (at most " + max + " characters). Could you shorten it?";

@@ -1,0 +1,245 @@
+package de.ikoe.lotse.matrix;
+
+import de.ikoe.lotse.conversation.ConversationService;
+import de.ikoe.lotse.conversation.InboundMessage;
+import de.ikoe.lotse.matrix.client.MatrixClient;
+import de.ikoe.lotse.matrix.client.MatrixException;
+import de.ikoe.lotse.matrix.client.SyncResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sync loop: accepts invites, reads what people write and hands it to the conversation
+ * module, and passes the counsellors' room to {@link CounsellorRoom}. {@code next_batch} is
+ * stored after the batch it ends was handled, so a restart resumes there; events handled twice
+ * are recognised by their {@code event_id}.
+ *
+ * <p>The bot never answers its own events, {@code m.notice}s (bots talking to bots would never
+ * stop) or what was said in a room before it joined. In a room of the bot and one person it
+ * answers every message; in larger rooms only when mentioned or addressed with the prefix.
+ */
+class MatrixBot implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MatrixBot.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final MatrixProperties properties;
+    private final MatrixClient client;
+    private final MatrixSession session;
+    private final MatrixStore store;
+    private final MatrixGateway gateway;
+    private final ConversationService conversations;
+    private final CounsellorRoom counsellors;
+    private final JsonMapper json;
+    private final Map<String, Integer> members = new ConcurrentHashMap<>();
+    private volatile Thread loop;
+
+    MatrixBot(MatrixProperties properties, MatrixClient client, MatrixSession session, MatrixStore store,
+              MatrixGateway gateway, ConversationService conversations, CounsellorRoom counsellors, JsonMapper json) {
+        this.properties = properties;
+        this.client = client;
+        this.session = session;
+        this.store = store;
+        this.gateway = gateway;
+        this.conversations = conversations;
+        this.counsellors = counsellors;
+        this.json = json;
+    }
+
+    @Override
+    public void start() {
+        loop = new Thread(this::run, "matrix-sync");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofSeconds(1);
+        String filter = null;
+        boolean authenticated = false;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                if (!authenticated) {
+                    session.authenticate();
+                    authenticated = true;
+                    filter = client.createFilter(session.userId(), filter());
+                    log.info("Matrix bot {} is up on {}", session.userId(), properties.homeserver());
+                }
+                String since = store.cursor().orElse(null);
+                SyncResponse sync = client.sync(since, filter, since == null ? Duration.ZERO : properties.syncTimeout());
+                handle(sync, since == null);
+                store.cursor(sync.nextBatch());
+                backoff = Duration.ofSeconds(1);
+            } catch (MatrixException e) {
+                if (e.unknownToken() && !authenticated || e.unknownToken() && !properties.hasPassword()) {
+                    log.error("The Matrix homeserver rejects the bot's access token ({}); the Matrix channel stays off. "
+                            + "Set a valid lotse.matrix.token, or lotse.matrix.user and lotse.matrix.password.", e.errcode());
+                    return;
+                }
+                if (e.unknownToken()) {
+                    authenticated = false;
+                    continue;
+                }
+                Duration wait = e.rateLimited() && e.retryAfter() != null ? e.retryAfter() : backoff;
+                log.warn("Matrix sync failed ({}); trying again in {}", e.getMessage(), wait);
+                backoff = pause(wait, backoff);
+            } catch (RestClientException | IllegalStateException e) {
+                log.warn("Matrix homeserver not reachable ({}); trying again in {}", e.getMessage(), backoff);
+                backoff = pause(backoff, backoff);
+            } catch (RuntimeException e) {
+                log.error("Handling Matrix events failed; the batch is read again", e);
+                backoff = pause(backoff, backoff);
+            }
+        }
+    }
+
+    private Duration pause(Duration wait, Duration backoff) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Duration next = backoff.multipliedBy(2);
+        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+    }
+
+    /** Room messages and memberships only: what the bot acts on. */
+    private JsonNode filter() {
+        return json.readTree("""
+                {"presence":{"types":[]},"account_data":{"types":[]},
+                 "room":{"timeline":{"types":["m.room.message","m.room.member","m.room.encrypted","m.room.encryption"],
+                                     "limit":50},
+                         "state":{"types":["m.room.member","m.room.encryption"],"lazy_load_members":true},
+                         "ephemeral":{"types":[]},"account_data":{"types":[]}}}""");
+    }
+
+    void handle(SyncResponse sync, boolean firstSync) {
+        for (String invited : sync.invites()) {
+            try {
+                client.join(invited);
+                log.info("Joined Matrix room {} on invitation", invited);
+            } catch (MatrixException e) {
+                log.warn("Could not join Matrix room {}: {}", invited, e.getMessage());
+            }
+        }
+        sync.joined().forEach((roomId, room) -> {
+            if (room.joinedMembers() != null) {
+                members.put(roomId, room.joinedMembers());
+            }
+            if (!firstSync) {
+                room(roomId, room.timeline());
+            }
+        });
+    }
+
+    private void room(String roomId, List<SyncResponse.Event> timeline) {
+        // What was said before the bot joined is history, not a question to it.
+        int from = 0;
+        for (int i = 0; i < timeline.size(); i++) {
+            SyncResponse.Event e = timeline.get(i);
+            if ("m.room.member".equals(e.type()) && session.userId().equals(e.stateKey())
+                    && "join".equals(e.content().path("membership").asString(null))) {
+                from = i + 1;
+            }
+        }
+        for (SyncResponse.Event event : timeline.subList(from, timeline.size())) {
+            if (session.userId().equals(event.sender())) {
+                continue;
+            }
+            if (counsellors != null && roomId.equals(counsellors.roomId())) {
+                if ("m.room.message".equals(event.type())) {
+                    counsellors.handle(event);
+                }
+            } else if ("m.room.encrypted".equals(event.type())) {
+                conversations.handle(new InboundMessage(MatrixGateway.CHANNEL, "encrypted:" + roomId,
+                        participant(roomId, event), roomId, null, InboundMessage.UNREADABLE, null));
+            } else if ("m.room.message".equals(event.type()) && !"m.notice".equals(event.msgtype())) {
+                message(roomId, event);
+            }
+        }
+    }
+
+    private void message(String roomId, SyncResponse.Event event) {
+        String body = event.body();
+        boolean direct = memberCount(roomId) <= 2;
+        if (!direct) {
+            if (body == null || !addressed(event, body)) {
+                return;
+            }
+            body = withoutAddress(body);
+            gateway.question(roomId, event.eventId());
+        }
+        String text = "m.text".equals(event.msgtype()) || "m.emote".equals(event.msgtype()) ? body : null;
+        conversations.handle(new InboundMessage(MatrixGateway.CHANNEL, event.eventId(), participant(roomId, event),
+                roomId, text, null, null));
+    }
+
+    private String participant(String roomId, SyncResponse.Event event) {
+        return memberCount(roomId) <= 2 ? "user:" + event.sender() : "room:" + roomId;
+    }
+
+    private int memberCount(String roomId) {
+        return members.computeIfAbsent(roomId, id -> {
+            try {
+                return client.joinedMembers(id).size();
+            } catch (MatrixException e) {
+                return 2;
+            }
+        });
+    }
+
+    private boolean addressed(SyncResponse.Event event, String body) {
+        for (JsonNode mentioned : event.content().path("m.mentions").path("user_ids")) {
+            if (session.userId().equals(mentioned.asString())) {
+                return true;
+            }
+        }
+        String lower = body.toLowerCase(Locale.ROOT);
+        return lower.startsWith(properties.prefix().toLowerCase(Locale.ROOT))
+                || lower.contains(session.userId().toLowerCase(Locale.ROOT))
+                || lower.contains(localpart().toLowerCase(Locale.ROOT) + ":");
+    }
+
+    private String withoutAddress(String body) {
+        String stripped = body;
+        if (stripped.toLowerCase(Locale.ROOT).startsWith(properties.prefix().toLowerCase(Locale.ROOT))) {
+            stripped = stripped.substring(properties.prefix().length());
+        }
+        stripped = stripped.replace(session.userId(), "").replaceFirst("(?i)^\\s*" + java.util.regex.Pattern.quote(localpart())
+                + "\\s*:", "").strip();
+        return stripped.isEmpty() ? "/start" : stripped;
+    }
+
+    private String localpart() {
+        String id = session.userId();
+        int colon = id.indexOf(':');
+        return id.substring(1, colon > 0 ? colon : id.length());
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = loop;
+        loop = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        if (counsellors != null) {
+            counsellors.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}
