@@ -1,6 +1,7 @@
 package de.ikoe.lotse.webchat;
 
 import de.ikoe.lotse.conversation.TranscriptEntry;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -10,9 +11,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The open SSE streams of web chat sessions on this instance. */
+/**
+ * The open SSE streams of web chat sessions on this instance. They end when the service stops,
+ * before the web server waits for open requests; browsers reconnect and catch up.
+ */
 @Component
-class ChatStreams {
+class ChatStreams implements SmartLifecycle {
+
+    private volatile boolean running;
 
     private static final long TIMEOUT_MS = 30 * 60 * 1000L;
 
@@ -33,6 +39,23 @@ class ChatStreams {
             emitter.completeWithError(e);
         }
         return emitter;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        streams.values().forEach(list -> list.forEach(SseEmitter::complete));
+        streams.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     void push(String sessionId, TranscriptEntry entry) {
