@@ -10,6 +10,7 @@ import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Ticket;
 import de.ikoe.lotse.handoff.TicketStatus;
 import de.ikoe.lotse.matrix.client.MatrixClient;
+import de.ikoe.lotse.matrix.client.MatrixException;
 import de.ikoe.lotse.matrix.client.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,7 @@ class CounsellorRoom {
 
     private static final Logger log = LoggerFactory.getLogger(CounsellorRoom.class);
     private static final Pattern CLAIM = Pattern.compile("^!claim\\s+#?(\\d+)\\s*$");
+    private static final int POST_ATTEMPTS = 8;
     private static final Pattern CLOSE = Pattern.compile("^!close\\s+#?(\\d+)\\s*(.*)$", Pattern.DOTALL);
 
     private final String roomId;
@@ -179,8 +182,9 @@ class CounsellorRoom {
     }
 
     private void inThread(long ticketId, String text) {
-        post(() -> store.threadOf(ticketId).ifPresent(root -> client.send(roomId, "m.room.message",
-                "lotse-" + UUID.randomUUID(), threaded(MatrixText.content(json, text, List.of(), true), root))));
+        String txnId = "lotse-" + UUID.randomUUID();
+        post(() -> store.threadOf(ticketId).ifPresent(root -> client.send(roomId, "m.room.message", txnId,
+                threaded(MatrixText.content(json, text, List.of(), true), root))));
     }
 
     private static ObjectNode threaded(ObjectNode content, String root) {
@@ -192,13 +196,37 @@ class CounsellorRoom {
         return content;
     }
 
+    /**
+     * Posts in order, off the request's thread. Rate limits and an unreachable server are waited
+     * out; each post keeps its transaction id across attempts, so a retry never posts twice.
+     */
     private void post(Runnable work) {
         poster.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.warn("Posting to the counsellors' room failed: {}", e.getMessage());
+            Duration wait = Duration.ofMillis(500);
+            for (int attempt = 1; attempt <= POST_ATTEMPTS; attempt++) {
+                try {
+                    work.run();
+                    return;
+                } catch (MatrixException e) {
+                    if (e.forbidden() || e.status() == 400) {
+                        log.warn("The counsellors' room refused a post: {}", e.getMessage());
+                        return;
+                    }
+                    if (e.retryAfter() != null) {
+                        wait = e.retryAfter();
+                    }
+                } catch (RuntimeException e) {
+                    log.debug("Posting to the counsellors' room failed: {}", e.getMessage());
+                }
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                wait = wait.multipliedBy(2);
             }
+            log.warn("Posting to the counsellors' room failed {} times; given up", POST_ATTEMPTS);
         });
     }
 

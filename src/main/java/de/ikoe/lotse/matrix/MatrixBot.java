@@ -94,6 +94,9 @@ class MatrixBot implements SmartLifecycle {
                 log.warn("Matrix sync failed ({}); trying again in {}", e.getMessage(), wait);
                 backoff = pause(wait, backoff);
             } catch (RestClientException | IllegalStateException e) {
+                if (loop == null) {
+                    return; // stopping
+                }
                 log.warn("Matrix homeserver not reachable ({}); trying again in {}", e.getMessage(), backoff);
                 backoff = pause(backoff, backoff);
             } catch (RuntimeException e) {

@@ -263,7 +263,7 @@ public final class FakeHomeserver implements AutoCloseable {
         return botUserId;
     }
 
-    /** Stops the server; waiting {@code /sync} requests return at once. */
+    /** Stops the server and its threads; a {@code /sync} still waiting is woken and its connection dropped. */
     @Override
     public void close() {
         HttpServer stopping = locked(() -> {
