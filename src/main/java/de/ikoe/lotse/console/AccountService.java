@@ -33,13 +33,15 @@ class AccountService implements UserDetailsService, ApplicationRunner {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final String adminPassword;
+    private final LoginAttempts attempts;
 
     AccountService(CounsellorAccounts accounts, PasswordEncoder passwords, Clock clock,
-                   @Value("${lotse.admin.password:}") String adminPassword) {
+                   @Value("${lotse.admin.password:}") String adminPassword, LoginAttempts attempts) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
         this.adminPassword = adminPassword;
+        this.attempts = attempts;
     }
 
     @Override
@@ -51,6 +53,7 @@ class AccountService implements UserDetailsService, ApplicationRunner {
                 .password(account.passwordHash())
                 .roles(account.role().name())
                 .disabled(!account.enabled())
+                .accountLocked(attempts.locked(username))
                 .build();
     }
 
@@ -67,6 +70,27 @@ class AccountService implements UserDetailsService, ApplicationRunner {
         }
         accounts.save(new CounsellorAccount(username, displayName, passwords.encode(password), role, clock.instant()));
         return true;
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<CounsellorAccount> all() {
+        return accounts.findAll(org.springframework.data.domain.Sort.by("username"));
+    }
+
+    @Transactional
+    public void enabled(String username, boolean enabled) {
+        accounts.findById(username).ifPresent(a -> a.enabled(enabled));
+    }
+
+    /** Sets a new random password and returns it, to be shown once. */
+    @Transactional
+    public String resetPassword(String username) {
+        CounsellorAccount account = accounts.findById(username).orElseThrow();
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        account.passwordHash(passwords.encode(password));
+        return password;
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.time.Instant;
 /** A person who may log into the console: a counsellor or an admin. */
 @Entity
 @Table(name = "counsellor")
-class CounsellorAccount {
+public class CounsellorAccount {
 
-    enum Role { COUNSELLOR, ADMIN }
+    public enum Role { COUNSELLOR, ADMIN }
 
     @Id
     private String username;
@@ -36,11 +36,11 @@ class CounsellorAccount {
         this.createdAt = now;
     }
 
-    String username() {
+    public String username() {
         return username;
     }
 
-    String displayName() {
+    public String displayName() {
         return displayName;
     }
 
@@ -48,11 +48,19 @@ class CounsellorAccount {
         return passwordHash;
     }
 
-    Role role() {
+    public Role role() {
         return role;
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return enabled;
+    }
+
+    void enabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void passwordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 }

@@ -41,6 +41,13 @@ public interface HandoffService {
      */
     List<Ticket> takeOverdue();
 
+    /** The configured office hours, for display. */
+    OfficeHours officeHours();
+
+    /** Days and hours counsellors work (Europe/Berlin). */
+    record OfficeHours(java.util.List<java.time.DayOfWeek> days, java.time.LocalTime opens, java.time.LocalTime closes) {
+    }
+
     /** When counsellors are next at work: null while the office is open. */
     ZonedDateTime nextOpening();
 

@@ -13,4 +13,10 @@ public interface KnowledgeSearch {
 
     /** Only the filters a text names (region, target group, format), without searching. */
     QueryFilters understand(String text);
+
+    /** Documents, problems and the time of the last load. */
+    KnowledgeStatus status();
+
+    /** Rebuilds the index from the folder now (it also does so by itself when a file changes). */
+    void reload();
 }

@@ -111,6 +111,11 @@ class TicketService implements HandoffService {
     }
 
     @Override
+    public OfficeHours officeHours() {
+        return new OfficeHours(properties.officeDays(), properties.officeOpens(), properties.officeCloses());
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public ZonedDateTime nextOpening() {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(CENTRE_ZONE);

@@ -3,6 +3,7 @@ package de.ikoe.lotse.knowledge.internal;
 import de.ikoe.lotse.knowledge.Kind;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.KnowledgeSearch;
+import de.ikoe.lotse.knowledge.KnowledgeStatus;
 import de.ikoe.lotse.knowledge.QueryFilters;
 import de.ikoe.lotse.knowledge.SearchQuery;
 import de.ikoe.lotse.knowledge.SearchResult;
@@ -82,6 +83,22 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     @Override
     public QueryFilters understand(String text) {
         return QueryUnderstanding.understand(text).filters();
+    }
+
+    @Override
+    public KnowledgeStatus status() {
+        IndexSnapshot snapshot = index.snapshot();
+        Map<Kind, Long> counts = new java.util.EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            counts.put(kind, snapshot.documents().values().stream().filter(d -> d.kind() == kind).count());
+        }
+        return new KnowledgeStatus(counts, snapshot.problems().stream().map(Problem::toString).toList(),
+                snapshot.loadedAt());
+    }
+
+    @Override
+    public void reload() {
+        index.reload();
     }
 
     @Override

@@ -1,0 +1,99 @@
+package de.ikoe.lotse.console;
+
+import de.ikoe.lotse.conversation.PersonWrote;
+import de.ikoe.lotse.handoff.HandoffClaimed;
+import de.ikoe.lotse.handoff.HandoffClosed;
+import de.ikoe.lotse.handoff.HandoffOverdue;
+import de.ikoe.lotse.handoff.HandoffRequested;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Tells open console pages that something changed: the queue ({@code queue}) or one ticket
+ * ({@code ticket}, with its id). The pages then fetch what they show; no case data travels here.
+ */
+@Component
+class ConsoleEvents implements SmartLifecycle {
+
+    private static final long TIMEOUT_MS = 60 * 60 * 1000L;
+
+    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+
+    SseEmitter open() {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> emitters.remove(emitter));
+        emitter.onError(e -> emitters.remove(emitter));
+        send(emitter, "hello", "");
+        return emitter;
+    }
+
+    @TransactionalEventListener
+    void on(HandoffRequested e) {
+        broadcast("queue", String.valueOf(e.ticketId()));
+    }
+
+    @TransactionalEventListener
+    void on(HandoffClaimed e) {
+        broadcast("queue", String.valueOf(e.ticketId()));
+        broadcast("ticket", String.valueOf(e.ticketId()));
+    }
+
+    @TransactionalEventListener
+    void on(HandoffClosed e) {
+        broadcast("queue", String.valueOf(e.ticketId()));
+        broadcast("ticket", String.valueOf(e.ticketId()));
+    }
+
+    @TransactionalEventListener
+    void on(HandoffOverdue e) {
+        broadcast("queue", String.valueOf(e.ticketId()));
+    }
+
+    @TransactionalEventListener
+    void on(PersonWrote e) {
+        broadcast("ticket", String.valueOf(e.ticketId()));
+    }
+
+    /** A counsellor wrote: other pages on the ticket update too. */
+    void ticketChanged(long ticketId) {
+        broadcast("ticket", String.valueOf(ticketId));
+    }
+
+    private void broadcast(String name, String data) {
+        emitters.forEach(emitter -> send(emitter, name, data));
+    }
+
+    private void send(SseEmitter emitter, String name, String data) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(data));
+        } catch (IOException | IllegalStateException gone) {
+            emitters.remove(emitter);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
