@@ -42,7 +42,7 @@
     if (session) { headers['X-Chat-Token'] = session.token; }
     return fetch(path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
       .then(function (r) {
-        if (!r.ok) { throw new Error('HTTP ' + r.status); }
+        if (!r.ok) { var err = new Error('HTTP ' + r.status); err.status = r.status; throw err; }
         return r.status === 204 ? null : r.json();
       });
   }
@@ -118,17 +118,28 @@
     return api('GET', '/api/chat/sessions/' + session.sessionId + '/messages?after=' + lastSeq).then(function (h) {
       h.messages.forEach(render);
       showState(h.state);
+    }).catch(function (e) {
+      if (e.status === 403 || e.status === 404) { localStorage.removeItem(KEY); session = null; }
     });
   }
 
-  function send(body) {
+  function send(body, retried) {
     errorLine.hidden = true;
     body.lang = lang;
-    body.clientId = 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+    body.clientId = body.clientId || 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
     return ensureSession()
       .then(function () { return api('POST', '/api/chat/sessions/' + session.sessionId + '/messages', body); })
       .then(function (r) { r.messages.forEach(render); return catchUp(); })
-      .catch(function () { errorLine.textContent = t.error; errorLine.hidden = false; });
+      .catch(function (e) {
+        if ((e.status === 403 || e.status === 404) && !retried) {
+          // the session is gone (deleted at the person's request): start a new one
+          localStorage.removeItem(KEY);
+          session = null;
+          return send(body, true);
+        }
+        errorLine.textContent = t.error;
+        errorLine.hidden = false;
+      });
   }
 
   function openStream() {

@@ -137,6 +137,13 @@ class ConsoleController {
         }
     }
 
+    @PostMapping("/console/tickets/{id}/delete")
+    String deleteConversation(@PathVariable long id) {
+        ticket(id);
+        counselling.deleteConversation(id);
+        return "redirect:/console";
+    }
+
     @GetMapping(path = "/console/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter events() {

@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every console page needs to know about who is logged in. */
-@ControllerAdvice(assignableTypes = ConsoleController.class)
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class ConsoleModel {
 
     @ModelAttribute("isAdmin")

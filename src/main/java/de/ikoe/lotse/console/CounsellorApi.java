@@ -114,6 +114,13 @@ class CounsellorApi {
         return TicketView.of(ticket(id));
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}/conversation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteConversation(@PathVariable long id) {
+        ticket(id);
+        counselling.deleteConversation(id);
+    }
+
     private Ticket ticket(long id) {
         return handoff.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ticket " + id));
     }

@@ -29,6 +29,12 @@ public interface Counselling {
      */
     void close(long ticketId, String counsellor, String note);
 
+    /**
+     * Deletes the conversation of a ticket (a counsellor decides the person should not be kept
+     * on record); the ticket keeps only its figures.
+     */
+    void deleteConversation(long ticketId);
+
     Optional<Ticket> ticket(long ticketId);
 
     List<TranscriptEntry> transcript(long ticketId);

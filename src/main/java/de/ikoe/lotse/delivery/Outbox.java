@@ -13,6 +13,12 @@ public interface Outbox {
     void enqueue(long conversationId, long messageId, String channel, String address, String text,
                  List<OutboundMessage.Option> options);
 
-    /** Drops what is still waiting to be sent to a conversation (the person asked to be forgotten). */
-    void discard(long conversationId);
+    /**
+     * Queues a last message to a person whose data is being deleted: it refers to no transcript
+     * entry, and its row is deleted as soon as it was sent (or could not be).
+     */
+    void enqueueFinal(long conversationId, String channel, String address, String text);
+
+    /** Deletes every row of a conversation, sent or not (the person asked to be forgotten). */
+    void purge(long conversationId);
 }

@@ -41,6 +41,16 @@ public interface HandoffService {
      */
     List<Ticket> takeOverdue();
 
+    /**
+     * How the queue does, over all tickets: how many, how long people waited until a
+     * counsellor claimed (median and 90th percentile, in minutes), and the share closed by a
+     * counsellor among the tickets that ended.
+     */
+    record Figures(long tickets, long waiting, double medianWaitMinutes, double p90WaitMinutes, double resolvedShare) {
+    }
+
+    Figures figures();
+
     /** The configured office hours, for display. */
     OfficeHours officeHours();
 
@@ -51,6 +61,9 @@ public interface HandoffService {
     /** When counsellors are next at work: null while the office is open. */
     ZonedDateTime nextOpening();
 
-    /** Removes what tickets hold about the conversations of a person. */
+    /**
+     * Removes what the tickets of a conversation hold about the person (summary, intake, note)
+     * and ends them; the figures (times, status) stay for the statistics.
+     */
     void erase(long conversationId);
 }

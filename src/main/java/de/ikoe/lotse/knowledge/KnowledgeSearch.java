@@ -14,6 +14,13 @@ public interface KnowledgeSearch {
     /** Only the filters a text names (region, target group, format), without searching. */
     QueryFilters understand(String text);
 
+    /**
+     * How many offers serve a region for a target group: offers in the region itself for that
+     * group or for everyone. Thuringia-wide and online offers are not counted: they do not show
+     * that a place is covered.
+     */
+    long localOffers(String region, String targetGroup);
+
     /** Documents, problems and the time of the last load. */
     KnowledgeStatus status();
 

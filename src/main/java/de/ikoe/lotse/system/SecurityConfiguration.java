@@ -33,7 +33,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/counsellor/**").hasAnyRole("COUNSELLOR", "ADMIN")
+                        .requestMatchers("/api/counsellor/**", "/api/insights/**").hasAnyRole("COUNSELLOR", "ADMIN")
                         .requestMatchers("/api/ask", "/api/knowledge/**", "/api/chat/**").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))

@@ -131,6 +131,14 @@ class ChatController {
         return streams.open(id);
     }
 
+    /** A person who asked to be forgotten leaves no chat session behind. */
+    @org.springframework.context.event.EventListener
+    void on(de.ikoe.lotse.conversation.PersonForgotten forgotten) {
+        if (WebChatGateway.CHANNEL.equals(forgotten.channel()) && sessions.existsById(forgotten.address())) {
+            sessions.deleteById(forgotten.address());
+        }
+    }
+
     private void authorise(String id, String token) {
         WebSession session = sessions.findById(id).orElseThrow(() -> new NotFound("no chat session " + id));
         if (token == null || !MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),

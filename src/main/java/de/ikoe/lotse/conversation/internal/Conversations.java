@@ -16,4 +16,7 @@ interface Conversations extends JpaRepository<ConversationEntity, Long> {
     List<ConversationEntity> open(long participantId, String channel, ConversationState closed);
 
     List<ConversationEntity> findByParticipantId(long participantId);
+
+    @Query("select c from ConversationEntity c where c.updatedAt < :cutoff")
+    List<ConversationEntity> untouchedSince(java.time.Instant cutoff);
 }

@@ -26,15 +26,22 @@ class CounsellingService implements Counselling, Transcripts {
     private final Messages messages;
     private final TranscriptWriter transcript;
     private final Pseudonyms pseudonyms;
+    private final Forgetting forgetting;
 
     CounsellingService(HandoffService handoff, Conversations conversations, Participants participants,
-                       Messages messages, TranscriptWriter transcript, Pseudonyms pseudonyms) {
+                       Messages messages, TranscriptWriter transcript, Pseudonyms pseudonyms, Forgetting forgetting) {
         this.handoff = handoff;
         this.conversations = conversations;
         this.participants = participants;
         this.messages = messages;
         this.transcript = transcript;
         this.pseudonyms = pseudonyms;
+        this.forgetting = forgetting;
+    }
+
+    @Override
+    public void deleteConversation(long ticketId) {
+        handoff.get(ticketId).ifPresent(t -> forgetting.conversation(t.conversationId()));
     }
 
     @Override

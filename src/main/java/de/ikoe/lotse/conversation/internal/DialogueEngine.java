@@ -6,7 +6,9 @@ import de.ikoe.lotse.conversation.ConversationState;
 import de.ikoe.lotse.conversation.InboundMessage;
 import de.ikoe.lotse.conversation.Intent;
 import de.ikoe.lotse.conversation.PersonWrote;
+import de.ikoe.lotse.conversation.QuestionMissed;
 import de.ikoe.lotse.conversation.TranscriptEntry;
+import de.ikoe.lotse.delivery.Outbox;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Intake;
 import de.ikoe.lotse.handoff.Ticket;
@@ -32,13 +34,18 @@ public class DialogueEngine {
     public static final String OPTION_HELPFUL = "feedback:yes";
     public static final String OPTION_NOT_HELPFUL = "feedback:no";
     public static final String OPTION_TOPIC = "topic:";
+    public static final String OPTION_FORGET_ME = "privacy:delete";
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** Answers below this confidence count as weak for the insights into gaps. */
+    private static final double LOW_CONFIDENCE = 0.6;
     private static final Pattern CANCEL = Pattern.compile("^/?(abbrechen|cancel|stopp?|zur(ü|ue)ckziehen)[.!]*$", FLAGS);
     private static final Pattern SKIP = Pattern.compile("^/?(überspringen|ueberspringen|skip|weiter|-|keine angabe|next)[.!]*$", FLAGS);
     private static final Pattern HANDOFF_COMMAND = Pattern.compile("^/(berater|beraterin|counsellor|counselor)\\b.*", FLAGS);
     private static final Pattern HELP_COMMAND = Pattern.compile("^/(hilfe|help)\\b.*", FLAGS);
-    private static final Pattern PRIVACY_COMMAND = Pattern.compile("^/(datenschutz|privacy|loeschen|löschen|delete)\\b.*", FLAGS);
+    private static final Pattern PRIVACY_COMMAND = Pattern.compile("^/(datenschutz|privacy)\\b.*", FLAGS);
+    private static final Pattern DELETE_COMMAND = Pattern.compile(
+            "^/?(loeschen|löschen|delete)[.!]*$|^(bitte )?(meine daten|alles) (l(ö|oe)schen)[.!]*$|^delete my data[.!]*$", FLAGS);
     private static final Pattern OFFERS_COMMAND = Pattern.compile("^/(angebote|offers)\\b.*", FLAGS);
     private static final Pattern START_COMMAND = Pattern.compile("^/start\\b.*", FLAGS);
 
@@ -48,15 +55,19 @@ public class DialogueEngine {
     private final TranscriptWriter transcript;
     private final Messages messages;
     private final ApplicationEventPublisher events;
+    private final Forgetting forgetting;
+    private final Outbox outbox;
 
     DialogueEngine(Answerer answerer, KnowledgeSearch knowledge, HandoffService handoff, TranscriptWriter transcript,
-                   Messages messages, ApplicationEventPublisher events) {
+                   Messages messages, ApplicationEventPublisher events, Forgetting forgetting, Outbox outbox) {
         this.answerer = answerer;
         this.knowledge = knowledge;
         this.handoff = handoff;
         this.transcript = transcript;
         this.messages = messages;
         this.events = events;
+        this.forgetting = forgetting;
+        this.outbox = outbox;
     }
 
     /**
@@ -69,6 +80,16 @@ public class DialogueEngine {
         Texts texts = new Texts(conversation.lang());
         if (InboundMessage.UNREADABLE.equals(option)) {
             transcript.say(conversation, texts.unreadable(), List.of());
+            return;
+        }
+        if (OPTION_FORGET_ME.equals(option)) {
+            forget(conversation, texts);
+            return;
+        }
+        if (text != null && DELETE_COMMAND.matcher(text.strip()).matches()) {
+            transcript.say(conversation, texts.confirmDelete(), List.of(
+                    new Answer.Option(texts.optionDeleteYes(), OPTION_FORGET_ME),
+                    new Answer.Option(texts.optionKeep(), OPTION_CANCEL)));
             return;
         }
         switch (conversation.state()) {
@@ -126,6 +147,11 @@ public class DialogueEngine {
         }
     }
 
+    private String closestTopic(String question, String lang) {
+        var guidance = knowledge.search(new de.ikoe.lotse.knowledge.SearchQuery(question, lang)).guidance();
+        return guidance.isEmpty() ? null : guidance.get(0).document().id();
+    }
+
     private Answerer.Context context(ConversationEntity conversation) {
         return conversation.contextText() == null ? null
                 : new Answerer.Context(conversation.contextText(), conversation.contextFilters(), conversation.contextTopic());
@@ -139,8 +165,15 @@ public class DialogueEngine {
                 .contains(answer.intent()) && answer.sources().isEmpty();
         if (miss) {
             conversation.missed();
+            events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(),
+                    closestTopic(question, answer.lang()), QuestionMissed.Kind.UNANSWERED));
         } else {
             conversation.resetMisses();
+            if (answer.answered() && answer.confidence() < LOW_CONFIDENCE
+                    && List.of(Intent.QUESTION, Intent.OFFERS).contains(answer.intent())) {
+                events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(),
+                        answer.sources().isEmpty() ? null : answer.sources().get(0).id(), QuestionMissed.Kind.LOW_CONFIDENCE));
+            }
         }
         if (answer.answered() && List.of(Intent.QUESTION, Intent.OFFERS, Intent.EVENTS).contains(answer.intent())) {
             conversation.remember(question, answer.filters(),
@@ -182,6 +215,18 @@ public class DialogueEngine {
             transcript.toPerson(conversation, TranscriptWriter.BOT, doc.summary() + "\n\n" + texts.source(doc),
                     feedbackOptions(texts), List.of(new TranscriptEntry.SourceRef(doc.id(), doc.title())), 1.0, null);
         }, () -> transcript.say(conversation, texts.notKnown(), personOptions(texts)));
+    }
+
+    /**
+     * The person confirmed: everything about them goes, and a last message, which is deleted
+     * once sent, says so.
+     */
+    private void forget(ConversationEntity conversation, Texts texts) {
+        long id = conversation.id();
+        String channel = conversation.channel();
+        String address = conversation.address();
+        forgetting.person(conversation.participantId());
+        outbox.enqueueFinal(id, channel, address, texts.deleted());
     }
 
     // --- handoff: intake, then the queue ---
@@ -233,6 +278,14 @@ public class DialogueEngine {
         String summary = CaseSummary.of(conversation, intake, messages.lastUserMessages(conversation.id()),
                 messages.lastBotMessage(conversation.id()).orElse(null), knowledge);
         Ticket ticket = handoff.open(conversation.id(), conversation.channel(), conversation.lang(), summary, intake);
+        String asked = intake.concern() != null ? intake.concern() : conversation.contextText();
+        if (asked != null) {
+            de.ikoe.lotse.knowledge.QueryFilters named = intake.region() == null ? conversation.contextFilters()
+                    : knowledge.understand(intake.region() + " " + (intake.organisation() == null ? "" : intake.organisation()))
+                    .orElse(conversation.contextFilters());
+            events.publishEvent(new QuestionMissed(asked, conversation.lang(), named, conversation.contextTopic(),
+                    QuestionMissed.Kind.HANDOFF));
+        }
         conversation.clearIntake();
         conversation.state(ConversationState.WAITING);
         transcript.say(conversation, texts.queued(handoff.queuePosition(ticket.id()), handoff.nextOpening()),

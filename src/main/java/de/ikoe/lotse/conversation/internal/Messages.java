@@ -9,6 +9,10 @@ import java.util.Optional;
 
 interface Messages extends JpaRepository<MessageEntity, Long> {
 
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("delete from MessageEntity m where m.conversationId = :conversationId")
+    int deleteByConversationId(long conversationId);
+
     @Query("select coalesce(max(m.seq), 0) from MessageEntity m where m.conversationId = :conversationId")
     int lastSeq(long conversationId);
 

@@ -264,6 +264,27 @@ public final class Texts {
                 + "centre through the contact details on its website.";
     }
 
+    public String confirmDelete() {
+        return de() ? "Soll ich wirklich alles löschen, was zu Ihnen gespeichert ist (Gespräche, Nachrichten, Anfragen "
+                + "an die Beratung)? Das lässt sich nicht rückgängig machen."
+                : "Shall I really delete everything stored about you (conversations, messages, requests to a "
+                + "counsellor)? This cannot be undone.";
+    }
+
+    public String optionDeleteYes() {
+        return de() ? "Ja, alles löschen" : "Yes, delete everything";
+    }
+
+    public String optionKeep() {
+        return de() ? "Nein, behalten" : "No, keep it";
+    }
+
+    public String deleted() {
+        return de() ? "Erledigt: Alles, was zu Ihnen gespeichert war, ist gelöscht. Wenn Sie wieder schreiben, beginnt "
+                + "ein neues Gespräch."
+                : "Done: everything stored about you has been deleted. If you write again, a new conversation begins.";
+    }
+
     public String onlyText() {
         return de() ? "Ich kann leider nur Text lesen, keine Bilder, Sprachnachrichten, Sticker oder Dateien. "
                 + "Schreiben Sie mir Ihre Frage gern als Text."

@@ -72,7 +72,9 @@ class DeliveryWorker implements SmartLifecycle {
             }
         }
         Instant now = clock.instant();
-        if (outcome instanceof DeliveryOutcome.Sent) {
+        if (entry.ephemeral() && !(outcome instanceof DeliveryOutcome.RetryLater)) {
+            repository.delete(entry); // the last word to a person who asked to be forgotten leaves no trace
+        } else if (outcome instanceof DeliveryOutcome.Sent) {
             entry.sent(now);
         } else if (outcome instanceof DeliveryOutcome.Failed failed) {
             giveUp(entry, failed.reason());
@@ -89,6 +91,10 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private void giveUp(OutboxEntry entry, String reason) {
+        if (entry.ephemeral()) {
+            repository.delete(entry);
+            return;
+        }
         entry.failed(reason);
         // What follows to the same person cannot arrive either, and must not arrive out of order.
         repository.failPending(entry.conversationId(), "not sent: an earlier message failed for good");

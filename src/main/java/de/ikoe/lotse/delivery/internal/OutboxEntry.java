@@ -34,6 +34,7 @@ class OutboxEntry {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
+    private boolean ephemeral;
 
     protected OutboxEntry() {
     }
@@ -50,6 +51,17 @@ class OutboxEntry {
         this.status = Status.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    static OutboxEntry ephemeral(long conversationId, String channel, String address, String text, Instant now) {
+        OutboxEntry entry = new OutboxEntry(conversationId, 0, channel, address, text, null, now);
+        entry.idempotencyKey = "lotse-" + conversationId + "-final";
+        entry.ephemeral = true;
+        return entry;
+    }
+
+    boolean ephemeral() {
+        return ephemeral;
     }
 
     void sent(Instant now) {

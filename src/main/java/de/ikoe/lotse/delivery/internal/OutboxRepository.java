@@ -25,8 +25,8 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long> {
     List<OutboxEntry> lockDue(Instant now, int limit);
 
     @Modifying
-    @Query("delete from OutboxEntry e where e.conversationId = :conversationId and e.status = 'PENDING'")
-    int deletePending(long conversationId);
+    @Query("delete from OutboxEntry e where e.conversationId = :conversationId and e.ephemeral = false")
+    int deleteByConversationId(long conversationId);
 
     @Modifying
     @Query("""

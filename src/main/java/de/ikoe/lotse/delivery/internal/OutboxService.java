@@ -37,8 +37,14 @@ class OutboxService implements Outbox {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void discard(long conversationId) {
-        repository.deletePending(conversationId);
+    public void enqueueFinal(long conversationId, String channel, String address, String text) {
+        repository.save(OutboxEntry.ephemeral(conversationId, channel, address, text, clock.instant()));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void purge(long conversationId) {
+        repository.deleteByConversationId(conversationId);
     }
 
     OutboundMessage toMessage(OutboxEntry entry) {

@@ -111,6 +111,28 @@ class TicketService implements HandoffService {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Figures figures() {
+        List<Ticket> all = tickets.findAll().stream().map(TicketEntity::view).toList();
+        List<Double> waits = all.stream().filter(t -> t.claimedAt() != null)
+                .map(t -> java.time.Duration.between(t.waitingSince(), t.claimedAt()).toSeconds() / 60.0)
+                .sorted().toList();
+        long ended = all.stream().filter(t -> t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.CANCELLED).count();
+        long closed = all.stream().filter(t -> t.status() == TicketStatus.CLOSED).count();
+        return new Figures(all.size(), all.stream().filter(t -> t.status() == TicketStatus.WAITING).count(),
+                percentile(waits, 0.5), percentile(waits, 0.9), ended == 0 ? 0 : (double) closed / ended);
+    }
+
+    /** Nearest-rank percentile; 0 without data. */
+    static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    @Override
     public OfficeHours officeHours() {
         return new OfficeHours(properties.officeDays(), properties.officeOpens(), properties.officeCloses());
     }
@@ -138,6 +160,15 @@ class TicketService implements HandoffService {
 
     @Override
     public void erase(long conversationId) {
-        tickets.findByConversationId(conversationId).forEach(TicketEntity::erase);
+        for (TicketEntity ticket : tickets.findByConversationId(conversationId)) {
+            if (ticket.status() == TicketStatus.WAITING) {
+                ticket.cancel(clock.instant());
+                events.publishEvent(new HandoffClosed(ticket.id(), conversationId, TicketStatus.CANCELLED));
+            } else if (ticket.status() == TicketStatus.CLAIMED) {
+                ticket.close(null, clock.instant());
+                events.publishEvent(new HandoffClosed(ticket.id(), conversationId, TicketStatus.CLOSED));
+            }
+            ticket.erase();
+        }
     }
 }

@@ -97,6 +97,15 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     }
 
     @Override
+    public long localOffers(String region, String targetGroup) {
+        return index.snapshot().documents().values().stream()
+                .filter(d -> d.kind() == Kind.OFFER && d.regions().contains(region))
+                .filter(d -> targetGroup == null || d.targetGroups().contains(targetGroup)
+                        || d.targetGroups().contains(Vocabulary.ALL_GROUPS))
+                .count();
+    }
+
+    @Override
     public void reload() {
         index.reload();
     }

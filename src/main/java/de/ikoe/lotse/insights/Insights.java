@@ -1,0 +1,81 @@
+package de.ikoe.lotse.insights;
+
+import de.ikoe.lotse.handoff.HandoffService;
+import de.ikoe.lotse.knowledge.KnowledgeSearch;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The figures of the "Lücken" page, computed from the recorded questions, the index and the queue. */
+@Service
+class Insights {
+
+    /** A cell with this many local offers or fewer is thin. */
+    static final int THIN = 1;
+
+    private final JdbcTemplate jdbc;
+    private final KnowledgeSearch knowledge;
+    private final HandoffService handoff;
+
+    Insights(JdbcTemplate jdbc, KnowledgeSearch knowledge, HandoffService handoff) {
+        this.jdbc = jdbc;
+        this.knowledge = knowledge;
+        this.handoff = handoff;
+    }
+
+    /** A theme people ask about without a good answer. */
+    record Theme(String theme, long count, String example, String closestTopic) {
+    }
+
+    /** Demand for a region and target group, against the local offers there. */
+    record Demand(String region, String targetGroup, long asked, long localOffers, String coverage) {
+    }
+
+    /** Missed questions of one week, by kind. */
+    record Week(String week, long unanswered, long lowConfidence, long handoff) {
+    }
+
+    List<Theme> themes(int limit) {
+        return jdbc.query("""
+                        select theme, count(*) as n, max(text) as example, max(closest_topic) as topic
+                        from insight where kind in ('UNANSWERED', 'LOW_CONFIDENCE', 'HANDOFF')
+                        group by theme order by n desc, theme limit ?""",
+                (rs, i) -> new Theme(rs.getString("theme"), rs.getLong("n"), rs.getString("example"),
+                        rs.getString("topic")), limit);
+    }
+
+    List<Demand> demand() {
+        List<Demand> cells = new ArrayList<>();
+        jdbc.query("""
+                        select region, target_group, count(*) as n from insight where region is not null
+                          and region not in ('thueringenweit', 'online')
+                        group by region, target_group order by n desc, region, target_group""",
+                rs -> {
+                    String region = rs.getString("region");
+                    String target = rs.getString("target_group");
+                    long offers = knowledge.localOffers(region, target);
+                    cells.add(new Demand(region, target, rs.getLong("n"), offers,
+                            offers == 0 ? "none" : offers <= THIN ? "thin" : "covered"));
+                });
+        return cells;
+    }
+
+    HandoffService.Figures handoffs() {
+        return handoff.figures();
+    }
+
+    List<Week> trend() {
+        List<Week> weeks = new ArrayList<>(jdbc.query("""
+                        select week,
+                               sum(case when kind = 'UNANSWERED' then 1 else 0 end) as unanswered,
+                               sum(case when kind = 'LOW_CONFIDENCE' then 1 else 0 end) as low,
+                               sum(case when kind = 'HANDOFF' then 1 else 0 end) as handoff
+                        from insight group by week order by week desc limit 12""",
+                (rs, i) -> new Week(rs.getString("week"), rs.getLong("unanswered"), rs.getLong("low"),
+                        rs.getLong("handoff"))));
+        java.util.Collections.reverse(weeks);
+        return weeks;
+    }
+}
