@@ -11,6 +11,12 @@ import de.ikoe.lotse.knowledge.QueryFilters;
  */
 public record QuestionMissed(String text, String lang, QueryFilters filters, String closestTopic, Kind kind) {
 
+    /** Leaves the question out: what people wrote does not belong in a log. */
+    @Override
+    public String toString() {
+        return "QuestionMissed[kind=" + kind + ", lang=" + lang + ", filters=" + filters + ", closestTopic=" + closestTopic + "]";
+    }
+
     /** Why the question counts as missed. */
     public enum Kind { UNANSWERED, LOW_CONFIDENCE, HANDOFF }
 }

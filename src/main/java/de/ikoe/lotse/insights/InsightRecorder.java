@@ -18,7 +18,7 @@ import java.time.temporal.IsoFields;
  * conversation. Deleting a person leaves these rows, as they hold nothing of them.
  */
 @Component
-class InsightRecorder {
+public class InsightRecorder {
 
     private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Berlin");
     private static final int MAX_TEXT = 2000;
@@ -33,7 +33,7 @@ class InsightRecorder {
 
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void on(QuestionMissed missed) {
+    public void on(QuestionMissed missed) {
         String text = PersonalData.remove(missed.text());
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT);

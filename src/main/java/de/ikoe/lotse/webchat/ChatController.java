@@ -108,7 +108,8 @@ class ChatController {
         if (limited != null) {
             throw new TooManyRequests(limited);
         }
-        String externalId = id + ":" + (body.clientId() != null ? body.clientId() : UUID.randomUUID());
+        // Hashed, so that the handled-message record does not carry the session id in clear.
+        String externalId = hash(id + ":" + (body.clientId() != null ? body.clientId() : UUID.randomUUID()));
         HandleResult result = conversations.handle(new InboundMessage(WebChatGateway.CHANNEL, externalId, id, id,
                 hasText ? body.text() : null, body.option(), body.lang()));
         return new Messages(result.entries().stream().map(ChatMessage::of).toList());

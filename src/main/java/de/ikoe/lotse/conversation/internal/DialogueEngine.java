@@ -169,8 +169,12 @@ public class DialogueEngine {
                     closestTopic(question, answer.lang()), QuestionMissed.Kind.UNANSWERED));
         } else {
             conversation.resetMisses();
-            if (answer.answered() && answer.confidence() < LOW_CONFIDENCE
+            String region = answer.filters().region();
+            boolean onlyFromElsewhere = answer.intent() == Intent.OFFERS && region != null && !answer.offers().isEmpty()
+                    && answer.offers().stream().noneMatch(o -> o.regions().contains(region));
+            if (onlyFromElsewhere || answer.answered() && answer.confidence() < LOW_CONFIDENCE
                     && List.of(Intent.QUESTION, Intent.OFFERS).contains(answer.intent())) {
+                // a weak answer, or offers only from elsewhere: both hint at a gap
                 events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(),
                         answer.sources().isEmpty() ? null : answer.sources().get(0).id(), QuestionMissed.Kind.LOW_CONFIDENCE));
             }
