@@ -86,11 +86,16 @@ class AccountService implements UserDetailsService, ApplicationRunner {
     @Transactional
     public String resetPassword(String username) {
         CounsellorAccount account = accounts.findById(username).orElseThrow();
-        byte[] random = new byte[12];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String password = randomPassword();
         account.passwordHash(passwords.encode(password));
         return password;
+    }
+
+    /** 24 characters from 18 random bytes. */
+    private static String randomPassword() {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     @Override
@@ -100,9 +105,7 @@ class AccountService implements UserDetailsService, ApplicationRunner {
         }
         String password = adminPassword;
         if (password.isBlank()) {
-            byte[] random = new byte[18];
-            new SecureRandom().nextBytes(random);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            password = randomPassword();
             // Printed once, on the first start only: the account is stored, the password only as a hash.
             log.warn("Created the console account 'admin' with the generated password: {} "
                     + "(set LOTSE_ADMIN_PASSWORD before the first start to choose it)", password);
