@@ -178,12 +178,13 @@ class MatrixChannelTests {
     }
 
     @Test
-    void aRestartResumesWhereTheSyncStoodWithoutAnsweringAnythingTwice() {
+    void aRestartResumesWhereTheSyncStoodWithoutAnsweringAnythingTwiceEvenFromALimitedTimeline() {
         lotseWithToken();
         String room = directRoom();
         matrix.text(room, PERSON, "Was ist IKÖ?");
         awaitBotTexts(room, 2);
         lotse.close();
+        matrix.limitedNext();
         matrix.text(room, PERSON, "Was ist die Charta der Vielfalt?");
         lotse.start();
         awaitBotTexts(room, 3);
