@@ -87,13 +87,19 @@ class ChatAndCounsellorApiTests {
         return Http.basic("admin", "admin-password-for-tests");
     }
 
+    private List<Long> waitingTickets() {
+        return Http.get(url("/api/counsellor/tickets?status=WAITING"), admin()).json().valueStream()
+                .map(t -> t.path("id").asLong()).toList();
+    }
+
+    /** Queues this test's session and returns its ticket: the one that was not waiting before. */
     private long queue() {
+        List<Long> before = waitingTickets();
         send(Map.of("text", "/berater"));
         send(Map.of("option", "skip"));
         send(Map.of("option", "skip"));
         send(Map.of("option", "skip"));
-        JsonNode waiting = Http.get(url("/api/counsellor/tickets?status=WAITING"), admin()).json();
-        return waiting.get(waiting.size() - 1).path("id").asLong();
+        return waitingTickets().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
     }
 
     @Test
@@ -152,6 +158,15 @@ class ChatAndCounsellorApiTests {
         Response feedback = send(Map.of("option", "feedback:no"));
         assertThat(texts(feedback)).containsExactly("Nicht hilfreich",
                 "Schade, dass das nicht geholfen hat. Möchten Sie mit einer Beraterin oder einem Berater sprechen?");
+    }
+
+    @Test
+    void afterTheCounsellorClosesThePersonsFeedbackIsRecordedOnTheClosingNotice() {
+        long ticket = queue();
+        Http.post(url("/api/counsellor/tickets/" + ticket + "/claim"), null, admin());
+        Http.post(url("/api/counsellor/tickets/" + ticket + "/close"), Map.of("note", "erledigt"), admin());
+        Response feedback = send(Map.of("option", "feedback:yes"));
+        assertThat(texts(feedback)).containsExactly("Hilfreich", "Danke für Ihre Rückmeldung, sie hilft uns, besser zu werden.");
     }
 
     @Test

@@ -109,7 +109,8 @@ class WebChatStoryTests {
                     assertThat(ticket.path("channel").asString()).isEqualTo("web");
                     assertThat(ticket.path("intake").path("organisation").asString()).isEqualTo("Verwaltung");
                     assertThat(ticket.path("intake").path("region").asString()).isEqualTo("Jena");
-                    assertThat(ticket.path("summary").asString()).contains("Gibt es Fortbildungen für Verwaltungen?");
+                    assertThat(ticket.path("summary").asString()).contains("Gibt es Fortbildungen für Verwaltungen?")
+                            .contains("Zuletzt gezeigt (Quellen): ").contains("(interkulturelle-kompetenz-fortbildung)");
                 },
                 lotse -> assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticketId + "/claim"), null, admin())
                         .status()).isEqualTo(200),

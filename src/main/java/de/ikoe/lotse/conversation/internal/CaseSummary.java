@@ -1,10 +1,12 @@
 package de.ikoe.lotse.conversation.internal;
 
+import de.ikoe.lotse.conversation.TranscriptEntry;
 import de.ikoe.lotse.handoff.Intake;
 import de.ikoe.lotse.knowledge.KnowledgeSearch;
 import de.ikoe.lotse.knowledge.QueryFilters;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** What a counsellor reads first: what the bot knows of the case when the person asks for a person. */
 final class CaseSummary {
@@ -15,7 +17,7 @@ final class CaseSummary {
     }
 
     static String of(ConversationEntity conversation, Intake intake, List<MessageEntity> lastQuestions,
-                     MessageEntity lastAnswer, KnowledgeSearch knowledge) {
+                     TranscriptEntry lastAnswer, KnowledgeSearch knowledge) {
         StringBuilder s = new StringBuilder();
         s.append("Kanal: ").append(conversation.channel()).append(" · Sprache: ").append(conversation.lang());
         line(s, "Organisation", intake.organisation());
@@ -36,8 +38,9 @@ final class CaseSummary {
             s.append("\nZuletzt gefragt:");
             questions.forEach(q -> s.append("\n- ").append(q.length() > 300 ? q.substring(0, 300) + " …" : q));
         }
-        if (lastAnswer != null && lastAnswer.sources() != null) {
-            s.append("\nZuletzt gezeigt (Quellen): ").append(lastAnswer.sources());
+        if (lastAnswer != null) {
+            s.append("\nZuletzt gezeigt (Quellen): ").append(lastAnswer.sources().stream()
+                    .map(source -> source.title() + " (" + source.id() + ")").collect(Collectors.joining(", ")));
             if (lastAnswer.confidence() != null) {
                 s.append(String.format(" · Konfidenz %.2f", lastAnswer.confidence()));
             }

@@ -118,14 +118,14 @@ public class ConversationStore {
             return null;
         }
         int n = Integer.parseInt(text);
-        List<de.ikoe.lotse.conversation.Answer.Option> options = messages.lastBotMessage(conversation.id())
+        List<de.ikoe.lotse.conversation.Answer.Option> options = messages.lastMessageToPerson(conversation.id())
                 .map(transcript::entry).map(TranscriptEntry::options).orElse(List.of());
         return n >= 1 && n <= options.size() ? options.get(n - 1).value() : null;
     }
 
     /** The person chose a button: the transcript shows what the button said. */
     private String labelOf(ConversationEntity conversation, String option) {
-        return messages.lastBotMessage(conversation.id()).map(transcript::entry).stream()
+        return messages.lastMessageToPerson(conversation.id()).map(transcript::entry).stream()
                 .flatMap(e -> e.options().stream())
                 .filter(o -> o.value().equals(option))
                 .map(de.ikoe.lotse.conversation.Answer.Option::label)

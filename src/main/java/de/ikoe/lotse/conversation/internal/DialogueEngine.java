@@ -197,7 +197,7 @@ public class DialogueEngine {
             startIntake(conversation, texts);
         } else if (OPTION_HELPFUL.equals(option) || OPTION_NOT_HELPFUL.equals(option)) {
             boolean helpful = OPTION_HELPFUL.equals(option);
-            messages.lastBotMessage(conversation.id()).ifPresent(m -> m.feedback(helpful ? "helpful" : "not-helpful"));
+            messages.lastMessageToPerson(conversation.id()).ifPresent(m -> m.feedback(helpful ? "helpful" : "not-helpful"));
             if (helpful) {
                 transcript.say(conversation, texts.feedbackThanks(), List.of());
             } else {
@@ -280,7 +280,7 @@ public class DialogueEngine {
     private void queue(ConversationEntity conversation, Texts texts) {
         Intake intake = new Intake(conversation.intakeOrg(), conversation.intakeRegion(), conversation.intakeConcern());
         String summary = CaseSummary.of(conversation, intake, messages.lastUserMessages(conversation.id()),
-                messages.lastBotMessage(conversation.id()).orElse(null), knowledge);
+                messages.lastSourcedAnswer(conversation.id()).map(transcript::entry).orElse(null), knowledge);
         Ticket ticket = handoff.open(conversation.id(), conversation.channel(), conversation.lang(), summary, intake);
         String asked = intake.concern() != null ? intake.concern() : conversation.contextText();
         if (asked != null) {

@@ -21,10 +21,18 @@ interface Messages extends JpaRepository<MessageEntity, Long> {
             order by m.seq""")
     List<MessageEntity> after(long conversationId, int after);
 
+    /** The last message the service sent the person: the one whose options a choice answers. */
+    @Query("""
+            select m from MessageEntity m where m.conversationId = :conversationId and m.author in ('bot', 'system')
+            order by m.seq desc limit 1""")
+    Optional<MessageEntity> lastMessageToPerson(long conversationId);
+
+    /** The last answer that rested on sources: what the bot showed, for the case summary. */
     @Query("""
             select m from MessageEntity m where m.conversationId = :conversationId and m.author = 'bot'
+              and m.sources is not null
             order by m.seq desc limit 1""")
-    Optional<MessageEntity> lastBotMessage(long conversationId);
+    Optional<MessageEntity> lastSourcedAnswer(long conversationId);
 
     @Query("""
             select m from MessageEntity m where m.conversationId = :conversationId and m.author = 'user'

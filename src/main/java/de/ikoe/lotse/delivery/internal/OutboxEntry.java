@@ -119,15 +119,7 @@ class OutboxEntry {
         return idempotencyKey;
     }
 
-    Status status() {
-        return status;
-    }
-
     int attempts() {
         return attempts;
-    }
-
-    String lastError() {
-        return lastError;
     }
 }
