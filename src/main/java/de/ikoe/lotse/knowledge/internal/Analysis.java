@@ -78,7 +78,7 @@ final class Analysis {
 
     /**
      * Names that stemming would turn into another word: the centre's format "VielFalter" must
-     * not become "Vielfalt".
+     * not become "Vielfalt" (nor, in English, a synonym of "diversity").
      */
     private static final List<String> NOT_STEMMED = List.of("vielfalter", "thuziko", "thuringer");
 
@@ -92,7 +92,7 @@ final class Analysis {
         CharArraySet englishStop = new CharArraySet(normalise(englishNormaliser, ENGLISH_STOP), false);
         CharArraySet dictionary = new CharArraySet(normalise(germanNormaliser, compounds), false);
         CharArraySet notStemmed = new CharArraySet(NOT_STEMMED, false);
-        this.analyzers = Map.of("de", german(germanStop, dictionary, notStemmed), "en", english(englishStop));
+        this.analyzers = Map.of("de", german(germanStop, dictionary, notStemmed), "en", english(englishStop, notStemmed));
         this.weakTerms = Map.of(
                 "de", Set.copyOf(terms(analyzers.get("de"), String.join(" ", GERMAN_WEAK))),
                 "en", Set.copyOf(terms(analyzers.get("en"), String.join(" ", ENGLISH_WEAK))));
@@ -168,7 +168,7 @@ final class Analysis {
         };
     }
 
-    private static Analyzer english(CharArraySet stop) {
+    private static Analyzer english(CharArraySet stop, CharArraySet notStemmed) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -177,6 +177,7 @@ final class Analysis {
                 s = new ASCIIFoldingFilter(s);
                 s = new EnglishPossessiveFilter(s);
                 s = new StopFilter(s, stop);
+                s = new SetKeywordMarkerFilter(s, notStemmed);
                 s = new PorterStemFilter(s);
                 return new TokenStreamComponents(source, s);
             }

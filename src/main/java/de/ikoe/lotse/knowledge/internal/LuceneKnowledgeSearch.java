@@ -134,7 +134,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
                     List<GuidanceHit> otherLanguage = guidance(snapshot, searcher, other, understood.textWithoutPlaces());
                     if (!otherLanguage.isEmpty() && (guidance.isEmpty()
                             || otherLanguage.get(0).confidence() > guidance.get(0).confidence())) {
-                        guidance = otherLanguage;
+                        guidance = inLanguage(snapshot, otherLanguage, lang);
                     }
                 }
                 List<QueryTerms.Group> offerTerms = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de",
@@ -148,6 +148,14 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
                 throw new UncheckedIOException("searching the in-memory index failed", e);
             }
         });
+    }
+
+    /** A topic found through the other language is given in the asker's language where it has that version. */
+    private static List<GuidanceHit> inLanguage(IndexSnapshot snapshot, List<GuidanceHit> hits, String lang) {
+        return hits.stream().map(hit -> {
+            KnowledgeDocument own = snapshot.documents().get(KnowledgeDocument.key(hit.document().id(), lang));
+            return own == null || own.kind() != Kind.GUIDANCE ? hit : new GuidanceHit(own, hit.confidence(), hit.score());
+        }).toList();
     }
 
     private List<GuidanceHit> guidance(IndexSnapshot snapshot, IndexSearcher searcher, String lang, String text)

@@ -46,4 +46,10 @@ class AnalysisTests {
         List<String> who = de("Wer seid ihr?");
         assertThat(who).isNotEmpty().allMatch(term -> analysis.isWeak("de", term));
     }
+
+    @Test
+    void theNameVielFalterStaysApartFromVielfaltInBothLanguages() {
+        assertThat(de("VielFalter")).isNotEqualTo(de("Vielfalt"));
+        assertThat(en("VielFalter")).isNotEqualTo(en("Vielfalt"));
+    }
 }

@@ -163,6 +163,25 @@ class KnowledgeSearchTests {
         assertThat(search("Wie hoch ist der Brocken im Harz?").confidence()).isLessThan(0.5);
     }
 
+    @Test
+    void aTopicFoundThroughTheEnglishVersionIsGivenInGerman() {
+        // German alone is unsure here ("gendern" is known nowhere); the English version of the
+        // topic matches better, and the German asker must still get the German text.
+        SearchResult result = search("Stellenanzeige gendern und Vielfalt");
+        assertThat(result.guidance()).isNotEmpty()
+                .allSatisfy(hit -> assertThat(hit.document().lang()).isEqualTo("de"));
+        assertThat(result.guidance().get(0).document().id()).isEqualTo("personalgewinnung-vielfalt");
+    }
+
+    @Test
+    void anEnglishQuestionAboutDiversityIsNotTakenForTheVielFalter() {
+        SearchResult result = searchAt(Instant.parse("2026-11-29T12:00:00Z"))
+                .search(new SearchQuery("What is diversity management?", "en"));
+        assertThat(result.guidance()).isNotEmpty();
+        assertThat(result.guidance().get(0).document().id()).isEqualTo("vielfaltsmanagement");
+        assertThat(result.guidance().get(0).document().lang()).isEqualTo("en");
+    }
+
     private String topId(String text) {
         SearchResult result = search(text);
         assertThat(result.guidance()).as("hits for %s", text).isNotEmpty();

@@ -70,6 +70,14 @@ class ShippedKnowledgeBaseTests {
     }
 
     @Test
+    void everyGermanTopicHasAnEnglishVersion() {
+        List<String> english = of(Kind.GUIDANCE).stream().filter(d -> d.lang().equals("en"))
+                .map(KnowledgeDocument::id).toList();
+        assertThat(of(Kind.GUIDANCE)).filteredOn(d -> d.lang().equals("de")).extracting(KnowledgeDocument::id)
+                .as("German topics without an English version").allMatch(english::contains);
+    }
+
+    @Test
     void guidanceTextsHaveTheAgreedShape() {
         assertThat(of(Kind.GUIDANCE)).allSatisfy(d -> {
             int words = d.bodyText().split("\\s+").length;
