@@ -109,6 +109,38 @@
     list.scrollTop = list.scrollHeight;
   }
 
+  // The conversation is gone (deleted): what follows starts afresh, after what is shown.
+  function forgetSession() {
+    localStorage.removeItem(KEY);
+    session = null;
+    seen = {};
+    lastSeq = 0;
+    if (stream) { stream.close(); stream = null; }
+    list.querySelectorAll('li.msg').forEach(function (el) { el.removeAttribute('data-seq'); });
+  }
+
+  // A last word outside any transcript (a counsellor deleted the conversation). After /loeschen
+  // the same words came with the answer already.
+  function notice(m) {
+    var shown = list.querySelectorAll('li.msg .text');
+    if (!shown.length || shown[shown.length - 1].textContent !== m.text) {
+      var li = document.createElement('li');
+      li.className = 'msg system';
+      var who = document.createElement('span');
+      who.className = 'who';
+      who.textContent = t.system;
+      li.appendChild(who);
+      var text = document.createElement('span');
+      text.className = 'text';
+      text.textContent = m.text;
+      li.appendChild(text);
+      list.appendChild(li);
+      list.scrollTop = list.scrollHeight;
+    }
+    forgetSession();
+    showState('BOT');
+  }
+
   function showState(state) {
     stateLine.textContent = state === 'WAITING' ? t.stateWaiting : state === 'WITH_COUNSELLOR' ? t.stateCounsellor : t.stateBot;
   }
@@ -119,7 +151,7 @@
       h.messages.forEach(render);
       showState(h.state);
     }).catch(function (e) {
-      if (e.status === 403 || e.status === 404) { localStorage.removeItem(KEY); session = null; }
+      if (e.status === 403 || e.status === 404) { forgetSession(); }
     });
   }
 
@@ -133,8 +165,7 @@
       .catch(function (e) {
         if ((e.status === 403 || e.status === 404) && !retried) {
           // the session is gone (deleted at the person's request): start a new one
-          localStorage.removeItem(KEY);
-          session = null;
+          forgetSession();
           return send(body, true);
         }
         errorLine.textContent = t.error;
@@ -147,6 +178,7 @@
     if (stream) { stream.close(); }
     stream = new EventSource('/api/chat/sessions/' + session.sessionId + '/stream?token=' + encodeURIComponent(session.token));
     stream.addEventListener('message', function (e) { render(JSON.parse(e.data)); catchUp(); });
+    stream.addEventListener('notice', function (e) { notice(JSON.parse(e.data)); });
     stream.addEventListener('open', function () { catchUp(); });
   }
 

@@ -140,7 +140,7 @@ class ChatAndCounsellorApiTests {
             last = send(Map.of("text", "Hallo " + i));
         }
         assertThat(last.status()).isEqualTo(429);
-        assertThat(last.json().path("detail").asString()).contains("wait a minute");
+        assertThat(last.json().path("detail").asString()).contains("please wait");
     }
 
     @Test

@@ -6,10 +6,16 @@ import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Ticket;
 import de.ikoe.lotse.handoff.TicketStatus;
 import de.ikoe.lotse.knowledge.KnowledgeSearch;
+import de.ikoe.lotse.system.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +29,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** The counsellors' web console: the queue, a ticket, my tickets, and the admins' pages. */
 @Controller
@@ -33,15 +40,17 @@ class ConsoleController {
     private final AccountService accounts;
     private final ConsoleEvents events;
     private final KnowledgeSearch knowledge;
+    private final AuditLog audit;
     private final Clock clock;
 
     ConsoleController(HandoffService handoff, Counselling counselling, AccountService accounts, ConsoleEvents events,
-                      KnowledgeSearch knowledge, Clock clock) {
+                      KnowledgeSearch knowledge, AuditLog audit, Clock clock) {
         this.handoff = handoff;
         this.counselling = counselling;
         this.accounts = accounts;
         this.events = events;
         this.knowledge = knowledge;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -81,11 +90,16 @@ class ConsoleController {
     }
 
     @GetMapping("/console/tickets/{id}")
-    String ticket(@PathVariable long id, Model model, Principal me) {
+    String ticket(@PathVariable long id, Model model, Authentication me) {
         Ticket ticket = ticket(id);
         model.addAttribute("ticket", ticket);
         model.addAttribute("transcript", counselling.transcript(id));
         model.addAttribute("mine", ticket.status() == TicketStatus.CLAIMED && me.getName().equals(ticket.claimedBy()));
+        model.addAttribute("mayDelete", Roles.mayDelete(ticket, me));
+        if (Roles.isAdmin(me) && ticket.status() == TicketStatus.CLAIMED) {
+            model.addAttribute("colleagues", accounts.all().stream()
+                    .filter(a -> a.enabled() && !a.username().equals(ticket.claimedBy())).toList());
+        }
         return "console/ticket";
     }
 
@@ -137,11 +151,35 @@ class ConsoleController {
         }
     }
 
+    /** The confirmation step: a page of its own, so that it works without JavaScript. */
+    @GetMapping("/console/tickets/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model, Authentication me, HttpServletRequest request) {
+        Ticket ticket = deletable(id, me, request);
+        model.addAttribute("ticket", ticket);
+        return "console/delete";
+    }
+
+    /** Deletes only with {@code confirm=yes} from the confirmation page; otherwise asks first. */
     @PostMapping("/console/tickets/{id}/delete")
-    String deleteConversation(@PathVariable long id) {
-        ticket(id);
+    String deleteConversation(@PathVariable long id, @RequestParam(required = false) String confirm,
+                              Authentication me, HttpServletRequest request, RedirectAttributes flash) {
+        deletable(id, me, request);
+        if (!"yes".equals(confirm)) {
+            return "redirect:/console/tickets/" + id + "/delete";
+        }
         counselling.deleteConversation(id);
+        audit.record("conversation.deleted", me.getName(), request.getRemoteAddr(), Map.of("ticket", id));
+        flash.addFlashAttribute("done", "conversation-deleted");
         return "redirect:/console";
+    }
+
+    private Ticket deletable(long id, Authentication me, HttpServletRequest request) {
+        Ticket ticket = ticket(id);
+        if (!Roles.mayDelete(ticket, me)) {
+            audit.record("conversation.delete-refused", me.getName(), request.getRemoteAddr(), Map.of("ticket", id));
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only the ticket's holder and admins may delete it");
+        }
+        return ticket;
     }
 
     @GetMapping(path = "/console/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -162,32 +200,69 @@ class ConsoleController {
 
     @PostMapping("/console/admin/counsellors")
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
-                  RedirectAttributes flash) {
-        if (!username.matches("[a-z0-9._-]{2,100}") || displayName.isBlank() || password.length() < 12) {
-            flash.addFlashAttribute("problem", "account-invalid");
-        } else if (!accounts.create(username, displayName.strip(), password, CounsellorAccount.Role.COUNSELLOR)) {
-            flash.addFlashAttribute("problem", "account-taken");
-        } else {
-            flash.addFlashAttribute("done", "account-created");
+                  Principal me, HttpServletRequest request, RedirectAttributes flash) {
+        try {
+            if (accounts.create(username, displayName, password, CounsellorAccount.Role.COUNSELLOR, me.getName(),
+                    request.getRemoteAddr())) {
+                flash.addFlashAttribute("done", "account-created");
+            } else {
+                flash.addFlashAttribute("problem", "account-taken");
+            }
+        } catch (AccountService.RefusedException e) {
+            flash.addFlashAttribute("problem", e.key());
         }
         return "redirect:/console/admin";
     }
 
     @PostMapping("/console/admin/counsellors/{username}/enabled")
-    String enable(@PathVariable String username, @RequestParam boolean enabled, Principal me, RedirectAttributes flash) {
+    String enable(@PathVariable String username, @RequestParam boolean enabled, Principal me,
+                  HttpServletRequest request, RedirectAttributes flash) {
         if (username.equals(me.getName())) {
             flash.addFlashAttribute("problem", "own-account");
         } else {
-            accounts.enabled(username, enabled);
+            accounts.enabled(username, enabled, me.getName(), request.getRemoteAddr());
         }
         return "redirect:/console/admin";
     }
 
     @PostMapping("/console/admin/counsellors/{username}/password")
-    String reset(@PathVariable String username, RedirectAttributes flash) {
-        flash.addFlashAttribute("newPassword", accounts.resetPassword(username));
+    String reset(@PathVariable String username, Principal me, HttpServletRequest request, RedirectAttributes flash) {
+        HttpSession session = request.getSession(false);
+        flash.addFlashAttribute("newPassword", accounts.resetPassword(username, me.getName(), request.getRemoteAddr(),
+                session == null ? null : session.getId()));
         flash.addFlashAttribute("newPasswordFor", username);
         return "redirect:/console/admin";
+    }
+
+    @PostMapping("/console/admin/tickets/{id}/release")
+    String release(@PathVariable long id, Principal me, HttpServletRequest request, RedirectAttributes flash) {
+        Ticket ticket = ticket(id);
+        if (ticket.status() == TicketStatus.CLAIMED && counselling.release(id, ticket.claimedBy())) {
+            audit.record("ticket.released", me.getName(), request.getRemoteAddr(),
+                    Map.of("ticket", id, "from", ticket.claimedBy()));
+            events.ticketChanged(id);
+        } else {
+            flash.addFlashAttribute("problem", "ticket-changed");
+        }
+        return "redirect:/console/tickets/" + id;
+    }
+
+    @PostMapping("/console/admin/tickets/{id}/reassign")
+    String reassign(@PathVariable long id, @RequestParam String to, Principal me, HttpServletRequest request,
+                    RedirectAttributes flash) {
+        Ticket ticket = ticket(id);
+        CounsellorAccount colleague = accounts.find(to).filter(CounsellorAccount::enabled).orElse(null);
+        if (colleague == null || colleague.username().equals(ticket.claimedBy())) {
+            flash.addFlashAttribute("problem", "reassign-target");
+        } else if (ticket.status() == TicketStatus.CLAIMED
+                && counselling.reassign(id, ticket.claimedBy(), colleague.username(), colleague.displayName())) {
+            audit.record("ticket.reassigned", me.getName(), request.getRemoteAddr(),
+                    Map.of("ticket", id, "from", ticket.claimedBy(), "to", colleague.username()));
+            events.ticketChanged(id);
+        } else {
+            flash.addFlashAttribute("problem", "ticket-changed");
+        }
+        return "redirect:/console/tickets/" + id;
     }
 
     @PostMapping("/console/admin/knowledge/reload")
@@ -198,5 +273,10 @@ class ConsoleController {
 
     private Ticket ticket(long id) {
         return handoff.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ticket " + id));
+    }
+
+    @ExceptionHandler(AccountService.UnknownAccountException.class)
+    ResponseEntity<String> unknownAccount(AccountService.UnknownAccountException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 }

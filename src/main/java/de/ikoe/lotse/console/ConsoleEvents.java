@@ -4,6 +4,7 @@ import de.ikoe.lotse.conversation.PersonWrote;
 import de.ikoe.lotse.handoff.HandoffClaimed;
 import de.ikoe.lotse.handoff.HandoffClosed;
 import de.ikoe.lotse.handoff.HandoffOverdue;
+import de.ikoe.lotse.handoff.HandoffReleased;
 import de.ikoe.lotse.handoff.HandoffRequested;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,12 @@ class ConsoleEvents implements SmartLifecycle {
 
     @TransactionalEventListener
     void on(HandoffClosed e) {
+        broadcast("queue", String.valueOf(e.ticketId()));
+        broadcast("ticket", String.valueOf(e.ticketId()));
+    }
+
+    @TransactionalEventListener
+    void on(HandoffReleased e) {
         broadcast("queue", String.valueOf(e.ticketId()));
         broadcast("ticket", String.valueOf(e.ticketId()));
     }

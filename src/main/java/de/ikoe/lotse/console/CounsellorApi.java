@@ -6,12 +6,16 @@ import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Intake;
 import de.ikoe.lotse.handoff.Ticket;
 import de.ikoe.lotse.handoff.TicketStatus;
+import de.ikoe.lotse.system.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,9 +29,12 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The counsellors' REST API: list, read, claim, answer and close tickets. */
+/** The counsellors' REST API: list, read, claim, answer and close tickets, delete a conversation. */
 @RestController
 @RequestMapping("/api/counsellor/tickets")
 class CounsellorApi {
@@ -35,11 +42,13 @@ class CounsellorApi {
     private final HandoffService handoff;
     private final Counselling counselling;
     private final AccountService accounts;
+    private final AuditLog audit;
 
-    CounsellorApi(HandoffService handoff, Counselling counselling, AccountService accounts) {
+    CounsellorApi(HandoffService handoff, Counselling counselling, AccountService accounts, AuditLog audit) {
         this.handoff = handoff;
         this.counselling = counselling;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     record TicketView(long id, String status, String channel, String lang, Instant waitingSince, String claimedBy,
@@ -71,13 +80,9 @@ class CounsellorApi {
 
     @GetMapping
     List<TicketView> list(@RequestParam(defaultValue = "WAITING") String status) {
-        TicketStatus wanted = switch (status) {
-            case "WAITING" -> TicketStatus.WAITING;
-            case "CLAIMED" -> TicketStatus.CLAIMED;
-            case "CLOSED" -> TicketStatus.CLOSED;
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "status must be WAITING, CLAIMED or CLOSED");
-        };
+        TicketStatus wanted = Arrays.stream(TicketStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be one of "
+                        + Arrays.stream(TicketStatus.values()).map(Enum::name).collect(Collectors.joining(", "))));
         return handoff.list(wanted).stream().map(TicketView::of).toList();
     }
 
@@ -114,11 +119,18 @@ class CounsellorApi {
         return TicketView.of(ticket(id));
     }
 
-    @org.springframework.web.bind.annotation.DeleteMapping("/{id}/conversation")
+    /** Only the ticket's holder and admins; the person is told, the audit log records it. */
+    @DeleteMapping("/{id}/conversation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteConversation(@PathVariable long id) {
-        ticket(id);
+    void deleteConversation(@PathVariable long id, Authentication me, HttpServletRequest http) {
+        Ticket ticket = ticket(id);
+        if (!Roles.mayDelete(ticket, me)) {
+            audit.record("conversation.delete-refused", me.getName(), http.getRemoteAddr(), Map.of("ticket", id));
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only the counsellor who holds ticket " + id
+                    + " and admins may delete its conversation");
+        }
         counselling.deleteConversation(id);
+        audit.record("conversation.deleted", me.getName(), http.getRemoteAddr(), Map.of("ticket", id));
     }
 
     private Ticket ticket(long id) {

@@ -31,9 +31,26 @@ public interface Counselling {
 
     /**
      * Deletes the conversation of a ticket (a counsellor decides the person should not be kept
-     * on record); the ticket keeps only its figures.
+     * on record); the ticket keeps only its figures. A person the channel can still reach is told,
+     * through the outbox, that the conversation was closed. Who may do this is the caller's
+     * decision.
      */
     void deleteConversation(long ticketId);
+
+    /**
+     * Takes a held ticket from its counsellor and puts it back in the queue; the person is told.
+     * Who may do this is the caller's decision.
+     *
+     * @return false when the ticket is no longer held by {@code holder}
+     */
+    boolean release(long ticketId, String holder);
+
+    /**
+     * Gives a held ticket to another counsellor; the person is told who is with them now.
+     *
+     * @return false when the ticket is no longer held by {@code holder}
+     */
+    boolean reassign(long ticketId, String holder, String counsellor, String displayName);
 
     Optional<Ticket> ticket(long ticketId);
 

@@ -1,8 +1,9 @@
 package de.ikoe.lotse.conversation;
 
 /**
- * Everything about a person on a channel was deleted at their request or by retention;
- * modules that keep something of their own about that address delete it too.
+ * A conversation was deleted, with everything about the person in it: at their request, by a
+ * counsellor or by retention. Modules that keep something of their own about that conversation
+ * or address delete it too.
  */
-public record PersonForgotten(String channel, String address) {
+public record PersonForgotten(String channel, String address, long conversationId) {
 }

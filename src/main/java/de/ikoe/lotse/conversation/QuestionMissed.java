@@ -4,12 +4,16 @@ import de.ikoe.lotse.knowledge.QueryFilters;
 
 /**
  * A question the bot could not answer, answered only with low confidence, or that ended with
- * a request for a person: a hint at a gap in the offer. It carries nothing about who asked.
+ * a request for a person: a hint at a gap in the offer.
  *
- * @param text         what was asked, as written (the insights clean it before keeping it)
+ * @param text         what was asked, as written (the insights reduce it before keeping anything)
  * @param closestTopic the id of the nearest guidance topic, or null
+ * @param asker        whose conversation it came from: the insights keep this link only for what
+ *                     they have not yet reduced to something that identifies no one, and drop it
+ *                     with the conversation ({@link PersonForgotten})
  */
-public record QuestionMissed(String text, String lang, QueryFilters filters, String closestTopic, Kind kind) {
+public record QuestionMissed(String text, String lang, QueryFilters filters, String closestTopic, Kind kind,
+                             Asker asker) {
 
     /** Leaves the question out: what people wrote does not belong in a log. */
     @Override
@@ -19,4 +23,8 @@ public record QuestionMissed(String text, String lang, QueryFilters filters, Str
 
     /** Why the question counts as missed. */
     public enum Kind { UNANSWERED, LOW_CONFIDENCE, HANDOFF }
+
+    /** The conversation and the participant (internal ids, no channel id) a question came from. */
+    public record Asker(long conversationId, long participantId) {
+    }
 }

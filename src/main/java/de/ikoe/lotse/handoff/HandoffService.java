@@ -29,6 +29,22 @@ public interface HandoffService {
      */
     boolean claim(long ticketId, String counsellor);
 
+    /**
+     * Puts a held ticket back in the queue (an admin's decision, say when its counsellor is
+     * away); publishes {@link HandoffReleased}.
+     *
+     * @return false when the ticket was not held by {@code holder} any more
+     */
+    boolean release(long ticketId, String holder);
+
+    /**
+     * Gives a held ticket from its counsellor to another; publishes {@link HandoffClaimed} for
+     * the new one.
+     *
+     * @return false when the ticket was not held by {@code holder} any more
+     */
+    boolean reassign(long ticketId, String holder, String counsellor);
+
     /** Ends a held ticket with a note; publishes {@link HandoffClosed}. */
     void close(long ticketId, String note);
 

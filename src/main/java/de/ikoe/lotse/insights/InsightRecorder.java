@@ -1,48 +1,144 @@
 package de.ikoe.lotse.insights;
 
+import de.ikoe.lotse.conversation.PersonForgotten;
 import de.ikoe.lotse.conversation.QuestionMissed;
+import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * Keeps each missed question as a row that names no one: the cleaned text, its theme, language,
- * place, target group, format, nearest topic and the ISO week, no time, no id of any person or
- * conversation. Deleting a person leaves these rows, as they hold nothing of them.
+ * Keeps of each missed question only what identifies no one, and holds the rest linked to the
+ * person until it does or until the person's conversation is deleted.
+ *
+ * <p>The question's text is never stored. Of its telling words ({@link Themes#words}: no
+ * numbers, no filler), a word the knowledge base uses, or one that at least
+ * {@code lotse.insights.min-people} different people have used (k-anonymity), goes into the
+ * anonymous row at once: week, kind, language, place, target group, format, nearest topic and
+ * these words, no time, no id. Every other word (a name, a street, a rare term) waits in
+ * {@code insight_pending} with the conversation and participant it came from. When enough
+ * different people have used it, it joins the anonymous rows it belongs to and its pending rows
+ * go. When the conversation is deleted (by the person, a counsellor or retention), its pending
+ * words go with it and never reach the page, the JSON or the CSV.
  */
 @Component
 public class InsightRecorder {
 
     private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Berlin");
-    private static final int MAX_TEXT = 2000;
 
     private final JdbcTemplate jdbc;
+    private final KnowledgeVocabulary vocabulary;
+    private final InsightsProperties properties;
     private final Clock clock;
 
-    InsightRecorder(JdbcTemplate jdbc, Clock clock) {
+    InsightRecorder(JdbcTemplate jdbc, KnowledgeVocabulary vocabulary, InsightsProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.vocabulary = vocabulary;
+        this.properties = properties;
         this.clock = clock;
     }
 
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(QuestionMissed missed) {
-        String text = PersonalData.remove(missed.text());
-        if (text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT);
+        SortedSet<String> allowed = new TreeSet<>();
+        List<String> pending = new ArrayList<>();
+        for (String word : Themes.words(PersonalData.remove(missed.text()))) {
+            if (vocabulary.knows(word) || isCommon(word)) {
+                allowed.add(word);
+            } else {
+                pending.add(word);
+            }
         }
-        jdbc.update("""
-                insert into insight (week, kind, lang, text, theme, region, target_group, format, closest_topic)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                week(), missed.kind().name(), missed.lang(), text, Themes.of(text), missed.filters().region(),
-                missed.filters().targetGroup(), missed.filters().format(), missed.closestTopic());
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    insert into insight (week, kind, lang, words, theme, region, target_group, format, closest_topic, reduced)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", Statement.RETURN_GENERATED_KEYS);
+            insert.setString(1, week());
+            insert.setString(2, missed.kind().name());
+            insert.setString(3, missed.lang());
+            insert.setString(4, String.join(" ", allowed));
+            insert.setString(5, Themes.of(allowed));
+            insert.setString(6, missed.filters().region());
+            insert.setString(7, missed.filters().targetGroup());
+            insert.setString(8, missed.filters().format());
+            insert.setString(9, missed.closestTopic());
+            return insert;
+        }, key);
+        long insight = ((Number) key.getKeys().get(key.getKeys().containsKey("id") ? "id" : "ID")).longValue();
+        for (String word : pending) {
+            jdbc.update("insert into insight_pending (insight_id, conversation_id, participant_id, word) values (?, ?, ?, ?)",
+                    insight, missed.asker().conversationId(), missed.asker().participantId(), word);
+            promoteIfCommon(word);
+        }
+    }
+
+    /** The conversation is gone: so is every word of it not yet known to identify no one. */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(PersonForgotten forgotten) {
+        jdbc.update("delete from insight_pending where conversation_id = ?", forgotten.conversationId());
+    }
+
+    private boolean isCommon(String word) {
+        return jdbc.queryForObject("select count(*) from insight_common_word where word = ?", Integer.class, word) > 0;
+    }
+
+    /** Enough different people used the word: it joins the themes of the questions it came from. */
+    private void promoteIfCommon(String word) {
+        Integer people = jdbc.queryForObject("select count(distinct participant_id) from insight_pending where word = ?",
+                Integer.class, word);
+        if (people == null || people < properties.minPeople()) {
+            return;
+        }
+        jdbc.update("insert into insight_common_word (word) select ? where not exists "
+                + "(select 1 from insight_common_word where word = ?)", word, word);
+        for (Long insight : jdbc.queryForList("select distinct insight_id from insight_pending where word = ?",
+                Long.class, word)) {
+            String words = jdbc.queryForObject("select words from insight where id = ?", String.class, insight);
+            TreeSet<String> all = new TreeSet<>(Arrays.asList(words.isBlank() ? new String[0] : words.split(" ")));
+            all.add(word);
+            jdbc.update("update insight set words = ?, theme = ? where id = ?", String.join(" ", all), Themes.of(all),
+                    insight);
+        }
+        jdbc.update("delete from insight_pending where word = ?", word);
+    }
+
+    /**
+     * Rows recorded before the insights were reduced kept a theme of any words: at start, such a
+     * theme keeps only the knowledge base's words (who used the others is not known any more).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void reduceOldRows() {
+        for (var row : jdbc.queryForList("select id, theme from insight where reduced = false")) {
+            TreeSet<String> known = new TreeSet<>();
+            for (String word : Themes.words(String.valueOf(row.get("theme")))) {
+                if (vocabulary.knows(word)) {
+                    known.add(word);
+                }
+            }
+            jdbc.update("update insight set words = ?, theme = ?, reduced = true where id = ?",
+                    String.join(" ", known), Themes.of(known), row.get("id"));
+        }
     }
 
     private String week() {

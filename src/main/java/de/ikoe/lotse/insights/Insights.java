@@ -25,8 +25,11 @@ class Insights {
         this.handoff = handoff;
     }
 
-    /** A theme people ask about without a good answer. */
-    record Theme(String theme, long count, String example, String closestTopic) {
+    /**
+     * A theme people ask about without a good answer: up to three words, each a knowledge-base
+     * word or one that enough different people used; "–" for questions with no such word yet.
+     */
+    record Theme(String theme, long count, String closestTopic) {
     }
 
     /** Demand for a region and target group, against the local offers there. */
@@ -39,11 +42,10 @@ class Insights {
 
     List<Theme> themes(int limit) {
         return jdbc.query("""
-                        select theme, count(*) as n, max(text) as example, max(closest_topic) as topic
+                        select theme, count(*) as n, max(closest_topic) as topic
                         from insight where kind in ('UNANSWERED', 'LOW_CONFIDENCE', 'HANDOFF')
                         group by theme order by n desc, theme limit ?""",
-                (rs, i) -> new Theme(rs.getString("theme"), rs.getLong("n"), rs.getString("example"),
-                        rs.getString("topic")), limit);
+                (rs, i) -> new Theme(rs.getString("theme"), rs.getLong("n"), rs.getString("topic")), limit);
     }
 
     List<Demand> demand() {

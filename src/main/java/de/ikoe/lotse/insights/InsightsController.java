@@ -24,15 +24,18 @@ class InsightsController {
     private static final int THEMES = 20;
 
     private final Insights insights;
+    private final InsightsProperties properties;
 
-    InsightsController(Insights insights) {
+    InsightsController(Insights insights, InsightsProperties properties) {
         this.insights = insights;
+        this.properties = properties;
     }
 
     @GetMapping("/console/insights")
     String page(Model model) {
         List<Insights.Theme> themes = insights.themes(THEMES);
         List<Insights.Week> trend = insights.trend();
+        model.addAttribute("minPeople", properties.minPeople());
         model.addAttribute("themes", themes);
         model.addAttribute("themeMax", Math.max(1, themes.stream().mapToLong(Insights.Theme::count).max().orElse(1)));
         model.addAttribute("demand", insights.demand());
@@ -46,8 +49,8 @@ class InsightsController {
     @GetMapping("/console/insights/{table}.csv")
     ResponseEntity<String> csv(@PathVariable String table) {
         String csv = switch (table) {
-            case "themes" -> Csv.of(List.of("theme", "count", "example", "closest_topic"), insights.themes(THEMES)
-                    .stream().map(t -> List.<Object>of(t.theme(), t.count(), t.example(), nullable(t.closestTopic()))).toList());
+            case "themes" -> Csv.of(List.of("theme", "count", "closest_topic"), insights.themes(THEMES)
+                    .stream().map(t -> List.<Object>of(t.theme(), t.count(), nullable(t.closestTopic()))).toList());
             case "demand" -> Csv.of(List.of("region", "target_group", "asked", "local_offers", "coverage"),
                     insights.demand().stream().map(d -> List.<Object>of(d.region(), nullable(d.targetGroup()), d.asked(),
                             d.localOffers(), d.coverage())).toList());

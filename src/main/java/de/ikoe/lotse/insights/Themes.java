@@ -2,20 +2,30 @@ package de.ikoe.lotse.insights;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Groups questions by their telling words: lower case, without umlauts, punctuation and
- * filler words, the rest sorted. "Gibt es Dolmetscher in Suhl?" and "Dolmetscher Suhl" are one theme.
+ * The telling words of a question, and its theme: lower case, without umlauts, punctuation,
+ * numbers and filler words. "Gibt es Dolmetscher in Suhl?" and "Dolmetscher Suhl" are one theme.
+ * Words with digits (postcodes, house numbers, dates) never count.
  */
 final class Themes {
 
-    private static final int MAX_WORDS = 3;
+    /** A theme is this many of its longest words. */
+    static final int MAX_WORDS = 3;
+    /** The words of one question that are looked at; a question is not an essay. */
+    static final int MAX_TELLING = 30;
+    /** Longer "words" are not words. */
+    static final int MAX_WORD_LENGTH = 40;
+    static final String NONE = "–";
+
     private static final Set<String> FILLER = Set.copyOf(List.of(
             "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "in",
             "im", "an", "am", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur", "fur", "uber",
@@ -27,21 +37,33 @@ final class Themes {
             // words of asking and of contact, which say nothing about the theme
             "gesucht", "suche", "suchen", "erreichbar", "telefon", "mail", "email", "adresse", "nummer", "kontakt",
             "hallo", "danke", "brauche", "brauchen", "benotigen", "wissen", "info", "infos", "frage", "fragen",
-            "angebot", "angebote", "eigentlich", "looking", "need", "please", "thanks", "hello", "phone"));
+            "angebot", "angebote", "eigentlich", "looking", "need", "please", "thanks", "hello", "phone", "heisse",
+            "name", "meine", "mein", "wohne", "strasse", "unter"));
 
     private Themes() {
     }
 
-    static String of(String text) {
+    /** The telling words of a text, folded and sorted; at most {@link #MAX_TELLING}. */
+    static SortedSet<String> words(String text) {
         String folded = Normalizer.normalize(text.replaceAll("\\[[^\\]]*]", " ").toLowerCase(Locale.GERMAN)
                 .replace("ß", "ss"), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        Set<String> words = Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() > 2 && !FILLER.contains(w))
+        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() > 2 && w.length() <= MAX_WORD_LENGTH && !FILLER.contains(w))
+                .filter(w -> w.chars().allMatch(Character::isLetter))
+                .limit(MAX_TELLING)
                 .collect(Collectors.toCollection(TreeSet::new));
-        // the longest words tell most; then alphabetical, so that word order does not matter
-        String theme = words.stream().sorted(Comparator.comparingInt(String::length).reversed()
+    }
+
+    /** The theme of a set of words: the longest tell most; then alphabetical, so that order does not matter. */
+    static String of(Collection<String> words) {
+        String theme = words.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(MAX_WORDS).sorted().collect(Collectors.joining(" "));
-        return theme.isEmpty() ? "–" : theme;
+        return theme.isEmpty() ? NONE : theme;
+    }
+
+    /** The theme of a text, all its telling words counting. */
+    static String of(String text) {
+        return of(words(text));
     }
 }

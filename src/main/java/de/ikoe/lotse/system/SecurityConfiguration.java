@@ -1,55 +1,88 @@
 package de.ikoe.lotse.system;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.List;
 
 /**
  * Who may do what: the answer and web chat APIs are public (the web chat authenticates each
  * session with its own token); the counsellors' API needs the role COUNSELLOR or ADMIN, the
- * admin API the role ADMIN. The JSON APIs use HTTP Basic and keep no session.
+ * admin API the role ADMIN. The JSON APIs use HTTP Basic and keep no session; the console has
+ * a login form and a session that ends when its account is disabled or its password reset.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Basic realms are ASCII. */
+    static final String REALM = "IKOE-Lotse";
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/counsellor/**", "/api/insights/**").hasAnyRole("COUNSELLOR", "ADMIN")
                         .requestMatchers("/api/ask", "/api/knowledge/**", "/api/chat/**").permitAll()
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+                    problem(response, json, HttpStatus.UNAUTHORIZED,
+                            "authentication required: HTTP Basic with a console account");
+                }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, "your account's role may not do this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies on the API, hence nothing for CSRF to protect here.
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(ProblemDetail.forStatusAndDetail(status, detail)));
     }
 
     /**
      * The counsellors' console: a login form, CSRF-protected forms, a new session id at login,
-     * a strict Content-Security-Policy, and no framing.
+     * sessions registered so that disabling an account or resetting its password ends them, a
+     * strict Content-Security-Policy, and no framing. A failed login says the same whatever the
+     * reason, so that it tells no one which accounts exist or are held back.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.securityMatcher("/console/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/login", "/console/console.css", "/console/console.js").permitAll()
@@ -57,14 +90,16 @@ class SecurityConfiguration {
                         .anyRequest().hasAnyRole("COUNSELLOR", "ADMIN"))
                 .formLogin(form -> form.loginPage("/console/login").loginProcessingUrl("/console/login")
                         .defaultSuccessUrl("/console", true)
-                        .failureHandler((request, response, e) -> response.sendRedirect(
-                                e instanceof LockedException ? "/console/login?locked" : "/console/login?error"))
+                        .failureUrl("/console/login?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
+                .sessionManagement(session -> session
+                        .sessionFixation(fixation -> fixation.migrateSession())
+                        .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/console/login?expired"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_POLICY))
-                        .frameOptions(frame -> frame.deny()));
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -89,6 +124,7 @@ class SecurityConfiguration {
                 // Telegram authenticates its webhook calls with a secret header, not a session.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/telegram/webhook"))
                 .headers(headers -> headers.frameOptions(frame -> frame.disable())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(chat,
                                 new StaticHeadersWriter("Content-Security-Policy", chatPolicy)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(chat),
@@ -97,8 +133,32 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Publishes refused requests as events, so that the audit log can name who tried what. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
+    }
+
+    /** The console's sessions, by account: what lets an admin's action end them. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry when the servlet container ends a session (logout, timeout). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /**
+     * New hashes are bcrypt with their algorithm named ({@code {bcrypt}...}), so that a stronger
+     * one can follow; hashes stored before carry no prefix and are bcrypt too.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        DelegatingPasswordEncoder encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
+        return encoder;
     }
 }

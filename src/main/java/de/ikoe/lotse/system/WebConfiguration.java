@@ -26,6 +26,8 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        // ?lang=%00 and other nonsense keep the current language instead of failing the page
+        interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor).addPathPatterns("/console/**");
     }
 

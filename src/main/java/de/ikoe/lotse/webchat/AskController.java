@@ -4,10 +4,14 @@ import de.ikoe.lotse.conversation.Answer;
 import de.ikoe.lotse.conversation.Answerer;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.QueryFilters;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +29,11 @@ class AskController {
     static final int MAX_TEXT = 4000;
 
     private final Answerer answerer;
+    private final RateLimiter limits;
 
-    AskController(Answerer answerer) {
+    AskController(Answerer answerer, RateLimiter limits) {
         this.answerer = answerer;
+        this.limits = limits;
     }
 
     record AskRequest(
@@ -58,8 +64,13 @@ class AskController {
     record EventView(String id, String title, OffsetDateTime start, List<String> regions) {
     }
 
+    /** Limited per client address like the chat: every question costs a search. */
     @PostMapping("/api/ask")
-    AskResponse ask(@Valid @RequestBody AskRequest request) {
+    AskResponse ask(@Valid @RequestBody AskRequest request, HttpServletRequest http) {
+        RateLimiter.Refusal refused = limits.ask(http.getRemoteAddr());
+        if (refused != null) {
+            throw new TooManyRequests(refused);
+        }
         Answer answer = answerer.answer(request.text(), request.lang());
         return new AskResponse(answer.lang(), answer.intent().id(), answer.answered(),
                 Math.round(answer.confidence() * 100) / 100.0, answer.text(),
@@ -67,6 +78,11 @@ class AskController {
                 answer.offers().stream().map(AskController::offer).toList(),
                 answer.events().stream().map(e -> new EventView(e.id(), e.title(), e.start(), e.regions())).toList(),
                 FiltersView.of(answer.filters()), answer.escalation().id());
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequests e) {
+        return e.response();
     }
 
     private static OfferView offer(KnowledgeDocument o) {

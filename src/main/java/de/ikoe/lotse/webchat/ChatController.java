@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -84,9 +83,9 @@ class ChatController {
 
     @PostMapping
     ResponseEntity<Created> create(HttpServletRequest request) {
-        String limited = limits.newSession(request.getRemoteAddr());
-        if (limited != null) {
-            throw new TooManyRequests(limited);
+        RateLimiter.Refusal refused = limits.newSession(request.getRemoteAddr());
+        if (refused != null) {
+            throw new TooManyRequests(refused);
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -104,9 +103,9 @@ class ChatController {
         if (hasText == (body.option() != null)) {
             throw new BadRequest("send either a text or an option");
         }
-        String limited = limits.message(id, request.getRemoteAddr());
-        if (limited != null) {
-            throw new TooManyRequests(limited);
+        RateLimiter.Refusal refused = limits.message(id, request.getRemoteAddr());
+        if (refused != null) {
+            throw new TooManyRequests(refused);
         }
         // Hashed, so that the handled-message record does not carry the session id in clear.
         String externalId = hash(id + ":" + (body.clientId() != null ? body.clientId() : UUID.randomUUID()));
@@ -127,9 +126,9 @@ class ChatController {
 
     @GetMapping(path = "/{id}/stream", produces = "text/event-stream")
     SseEmitter stream(@PathVariable String id, @RequestHeader(value = TOKEN_HEADER, required = false) String header,
-                      @RequestParam(value = "token", required = false) String query) {
+                      @RequestParam(value = "token", required = false) String query, HttpServletRequest request) {
         authorise(id, header != null ? header : query);
-        return streams.open(id);
+        return streams.open(id, request.getRemoteAddr());
     }
 
     /** A person who asked to be forgotten leaves no chat session behind. */
@@ -157,12 +156,6 @@ class ChatController {
         }
     }
 
-    static class TooManyRequests extends RuntimeException {
-        TooManyRequests(String reason) {
-            super(reason);
-        }
-    }
-
     static class Forbidden extends RuntimeException {
         Forbidden(String reason) {
             super(reason);
@@ -183,8 +176,7 @@ class ChatController {
 
     @ExceptionHandler(TooManyRequests.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequests e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+        return e.response();
     }
 
     @ExceptionHandler(Forbidden.class)

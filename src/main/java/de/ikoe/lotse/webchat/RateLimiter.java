@@ -1,65 +1,55 @@
 package de.ikoe.lotse.webchat;
 
-import org.springframework.beans.factory.annotation.Value;
+import de.ikoe.lotse.system.RateLimit;
+import de.ikoe.lotse.system.RateLimits;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
- * Fixed one-minute windows per key: enough to keep one session or one address from flooding the
- * bot. Kept in memory, so with several instances each counts on its own.
+ * What one chat session or one client address may ask per period, as token buckets (Bucket4j)
+ * in the shared {@link de.ikoe.lotse.system.RateLimitStore}: a burst up to the limit, then as
+ * fast as the bucket refills, never twice the limit across a minute's edge.
  */
 @Component
 class RateLimiter {
 
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private final int perSession;
-    private final int perAddress;
-    private final int sessionsPerAddress;
-    private volatile long window;
-
-    RateLimiter(Clock clock,
-                @Value("${lotse.webchat.rate.messages-per-session:30}") int perSession,
-                @Value("${lotse.webchat.rate.messages-per-address:120}") int perAddress,
-                @Value("${lotse.webchat.rate.sessions-per-address:20}") int sessionsPerAddress) {
-        this.clock = clock;
-        this.perSession = perSession;
-        this.perAddress = perAddress;
-        this.sessionsPerAddress = sessionsPerAddress;
+    /** Too many requests: the reason, and when to try again. */
+    record Refusal(String reason, long retryAfterSeconds) {
     }
 
-    /** @return null when allowed, else the reason */
-    String message(String sessionId, String address) {
-        if (!allow("s:" + sessionId, perSession)) {
-            return "too many messages in this chat; please wait a minute";
-        }
-        if (!allow("a:" + address, perAddress)) {
-            return "too many messages from your network; please wait a minute";
-        }
-        return null;
+    private final RateLimits limits;
+    private final RateLimit perSession;
+    private final RateLimit perAddress;
+    private final RateLimit sessionsPerAddress;
+    private final RateLimit asksPerAddress;
+
+    RateLimiter(RateLimits limits, WebChatProperties properties) {
+        this.limits = limits;
+        WebChatProperties.Rate rate = properties.rate();
+        this.perSession = new RateLimit("chat-session", rate.messagesPerSession(), rate.period());
+        this.perAddress = new RateLimit("chat-address", rate.messagesPerAddress(), rate.period());
+        this.sessionsPerAddress = new RateLimit("chat-new-session", rate.sessionsPerAddress(), rate.period());
+        this.asksPerAddress = new RateLimit("ask-address", rate.asksPerAddress(), rate.period());
     }
 
-    /** @return null when allowed, else the reason */
-    String newSession(String address) {
-        return allow("n:" + address, sessionsPerAddress) ? null
-                : "too many new chats from your network; please wait a minute";
+    /** @return null when allowed */
+    Refusal message(String sessionId, String address) {
+        Refusal refused = take(perSession, sessionId, "too many messages in this chat; please wait a moment");
+        return refused != null ? refused
+                : take(perAddress, address, "too many messages from your network; please wait a moment");
     }
 
-    private boolean allow(String key, int limit) {
-        long minute = clock.millis() / 60_000;
-        if (minute != window) {
-            window = minute;
-            for (Iterator<String> it = counts.keySet().iterator(); it.hasNext(); ) {
-                if (!it.next().startsWith(minute + "|")) {
-                    it.remove();
-                }
-            }
-        }
-        return counts.computeIfAbsent(minute + "|" + key, k -> new AtomicInteger()).incrementAndGet() <= limit;
+    /** @return null when allowed */
+    Refusal newSession(String address) {
+        return take(sessionsPerAddress, address, "too many new chats from your network; please wait a moment");
+    }
+
+    /** @return null when allowed */
+    Refusal ask(String address) {
+        return take(asksPerAddress, address, "too many questions from your network; please wait a moment");
+    }
+
+    private Refusal take(RateLimit limit, String key, String reason) {
+        RateLimits.Decision decision = limits.consume(limit, key);
+        return decision.allowed() ? null : new Refusal(reason, decision.retryAfterSeconds());
     }
 }

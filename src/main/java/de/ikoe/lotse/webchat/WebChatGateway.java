@@ -29,9 +29,18 @@ class WebChatGateway implements ChannelGateway {
         return CHANNEL;
     }
 
+    /**
+     * A transcript entry goes to the session's open streams. A last word that belongs to no
+     * transcript (the conversation was deleted) goes to them as a notice: the browser shows it
+     * and starts afresh.
+     */
     @Override
     public DeliveryOutcome send(OutboundMessage message) {
-        transcripts.entry(message.messageId()).ifPresent(entry -> streams.push(message.address(), entry));
+        if (message.messageId() == 0) {
+            streams.notice(message.address(), message.text());
+        } else {
+            transcripts.entry(message.messageId()).ifPresent(entry -> streams.push(message.address(), entry));
+        }
         return DeliveryOutcome.sent();
     }
 }

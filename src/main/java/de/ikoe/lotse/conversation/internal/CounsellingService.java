@@ -5,6 +5,7 @@ import de.ikoe.lotse.conversation.Counselling;
 import de.ikoe.lotse.conversation.Transcripts;
 import de.ikoe.lotse.conversation.TranscriptEntry;
 import de.ikoe.lotse.delivery.DeliveryFailed;
+import de.ikoe.lotse.delivery.Outbox;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Ticket;
 import de.ikoe.lotse.handoff.TicketStatus;
@@ -27,9 +28,11 @@ class CounsellingService implements Counselling, Transcripts {
     private final TranscriptWriter transcript;
     private final Pseudonyms pseudonyms;
     private final Forgetting forgetting;
+    private final Outbox outbox;
 
     CounsellingService(HandoffService handoff, Conversations conversations, Participants participants,
-                       Messages messages, TranscriptWriter transcript, Pseudonyms pseudonyms, Forgetting forgetting) {
+                       Messages messages, TranscriptWriter transcript, Pseudonyms pseudonyms, Forgetting forgetting,
+                       Outbox outbox) {
         this.handoff = handoff;
         this.conversations = conversations;
         this.participants = participants;
@@ -37,11 +40,45 @@ class CounsellingService implements Counselling, Transcripts {
         this.transcript = transcript;
         this.pseudonyms = pseudonyms;
         this.forgetting = forgetting;
+        this.outbox = outbox;
     }
 
     @Override
     public void deleteConversation(long ticketId) {
-        handoff.get(ticketId).ifPresent(t -> forgetting.conversation(t.conversationId()));
+        handoff.get(ticketId).flatMap(t -> conversations.findById(t.conversationId())).ifPresent(conversation -> {
+            long id = conversation.id();
+            String channel = conversation.channel();
+            String address = conversation.address();
+            boolean reachable = !conversation.unreachable();
+            String notice = new Texts(conversation.lang()).conversationDeleted();
+            forgetting.conversation(id);
+            if (reachable) {
+                outbox.enqueueFinal(id, channel, address, notice);
+            }
+        });
+    }
+
+    @Override
+    public boolean release(long ticketId, String holder) {
+        if (!handoff.release(ticketId, holder)) {
+            return false;
+        }
+        ConversationEntity conversation = conversationOf(ticketId);
+        conversation.state(ConversationState.WAITING);
+        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, new Texts(conversation.lang()).backInQueue(),
+                List.of(), List.of(), null, null);
+        return true;
+    }
+
+    @Override
+    public boolean reassign(long ticketId, String holder, String counsellor, String displayName) {
+        if (!handoff.reassign(ticketId, holder, counsellor)) {
+            return false;
+        }
+        ConversationEntity conversation = conversationOf(ticketId);
+        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, new Texts(conversation.lang()).counsellorJoined(displayName),
+                List.of(), List.of(), null, counsellor);
+        return true;
     }
 
     @Override

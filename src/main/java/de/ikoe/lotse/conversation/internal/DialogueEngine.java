@@ -152,6 +152,10 @@ public class DialogueEngine {
         return guidance.isEmpty() ? null : guidance.get(0).document().id();
     }
 
+    private static QuestionMissed.Asker asker(ConversationEntity conversation) {
+        return new QuestionMissed.Asker(conversation.id(), conversation.participantId());
+    }
+
     private Answerer.Context context(ConversationEntity conversation) {
         return conversation.contextText() == null ? null
                 : new Answerer.Context(conversation.contextText(), conversation.contextFilters(), conversation.contextTopic());
@@ -166,7 +170,7 @@ public class DialogueEngine {
         if (miss) {
             conversation.missed();
             events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(),
-                    closestTopic(question, answer.lang()), QuestionMissed.Kind.UNANSWERED));
+                    closestTopic(question, answer.lang()), QuestionMissed.Kind.UNANSWERED, asker(conversation)));
         } else {
             conversation.resetMisses();
             String region = answer.filters().region();
@@ -176,7 +180,8 @@ public class DialogueEngine {
                     && List.of(Intent.QUESTION, Intent.OFFERS).contains(answer.intent())) {
                 // a weak answer, or offers only from elsewhere: both hint at a gap
                 events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(),
-                        answer.sources().isEmpty() ? null : answer.sources().get(0).id(), QuestionMissed.Kind.LOW_CONFIDENCE));
+                        answer.sources().isEmpty() ? null : answer.sources().get(0).id(), QuestionMissed.Kind.LOW_CONFIDENCE,
+                        asker(conversation)));
             }
         }
         if (answer.answered() && List.of(Intent.QUESTION, Intent.OFFERS, Intent.EVENTS).contains(answer.intent())) {
@@ -288,7 +293,7 @@ public class DialogueEngine {
                     : knowledge.understand(intake.region() + " " + (intake.organisation() == null ? "" : intake.organisation()))
                     .orElse(conversation.contextFilters());
             events.publishEvent(new QuestionMissed(asked, conversation.lang(), named, conversation.contextTopic(),
-                    QuestionMissed.Kind.HANDOFF));
+                    QuestionMissed.Kind.HANDOFF, asker(conversation)));
         }
         conversation.clearIntake();
         conversation.state(ConversationState.WAITING);

@@ -19,7 +19,8 @@ import java.util.List;
  * Deletes what the service keeps about people: everything about one person at their request
  * ({@code /loeschen}), one conversation at a counsellor's, and every conversation untouched for
  * {@code lotse.privacy.retention-days} by a daily job. Tickets keep only their figures; the
- * insights hold nothing personal and stay.
+ * insights drop what of the conversation they had not yet reduced, and keep only what
+ * identifies no one.
  */
 @Component
 public class Forgetting {
@@ -66,7 +67,7 @@ public class Forgetting {
         outbox.purge(conversation.id());
         messages.deleteByConversationId(conversation.id());
         conversations.delete(conversation);
-        events.publishEvent(new PersonForgotten(conversation.channel(), conversation.address()));
+        events.publishEvent(new PersonForgotten(conversation.channel(), conversation.address(), conversation.id()));
     }
 
     /** Deletes conversations no one has touched within the retention time, and people left without any. */

@@ -285,6 +285,21 @@ public final class Texts {
                 : "Done: everything stored about you has been deleted. If you write again, a new conversation begins.";
     }
 
+    /** A counsellor deleted the conversation; the person stays welcome. */
+    public String conversationDeleted() {
+        return de() ? "Die Beratungsstelle hat dieses Gespräch beendet und gelöscht. Wenn Sie wieder schreiben, beginnt "
+                + "ein neues Gespräch."
+                : "The centre has closed and deleted this conversation. If you write again, a new conversation begins.";
+    }
+
+    /** An admin put the person's ticket back in the queue. */
+    public String backInQueue() {
+        return de() ? "Ihre Beraterin oder Ihr Berater kann das Gespräch gerade nicht fortführen. Ihre Anfrage ist wieder "
+                + "in der Warteschlange; jemand anderes meldet sich hier bei Ihnen."
+                : "Your counsellor cannot continue the conversation just now. Your request is back in the queue; "
+                + "someone else will reply here.";
+    }
+
     public String onlyText() {
         return de() ? "Ich kann leider nur Text lesen, keine Bilder, Sprachnachrichten, Sticker oder Dateien. "
                 + "Schreiben Sie mir Ihre Frage gern als Text."

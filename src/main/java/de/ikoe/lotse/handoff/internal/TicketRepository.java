@@ -20,6 +20,20 @@ interface TicketRepository extends JpaRepository<TicketEntity, Long> {
             where t.id = :id and t.status = de.ikoe.lotse.handoff.TicketStatus.WAITING""")
     int claim(long id, String counsellor, Instant now);
 
+    /** Back to the queue, only from the holder the caller saw: a concurrent close or release wins. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update TicketEntity t set t.status = de.ikoe.lotse.handoff.TicketStatus.WAITING,
+                   t.claimedBy = null, t.claimedAt = null
+            where t.id = :id and t.status = de.ikoe.lotse.handoff.TicketStatus.CLAIMED and t.claimedBy = :holder""")
+    int release(long id, String holder);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update TicketEntity t set t.claimedBy = :counsellor
+            where t.id = :id and t.status = de.ikoe.lotse.handoff.TicketStatus.CLAIMED and t.claimedBy = :holder""")
+    int reassign(long id, String holder, String counsellor);
+
     List<TicketEntity> findByStatusOrderByCreatedAtAscIdAsc(TicketStatus status);
 
     Optional<TicketEntity> findFirstByConversationIdAndStatusIn(long conversationId, Collection<TicketStatus> statuses);

@@ -3,6 +3,7 @@ package de.ikoe.lotse.handoff.internal;
 import de.ikoe.lotse.handoff.HandoffClaimed;
 import de.ikoe.lotse.handoff.HandoffClosed;
 import de.ikoe.lotse.handoff.HandoffOverdue;
+import de.ikoe.lotse.handoff.HandoffReleased;
 import de.ikoe.lotse.handoff.HandoffRequested;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Intake;
@@ -79,6 +80,26 @@ class TicketService implements HandoffService {
                     events.publishEvent(new HandoffClaimed(ticketId, t.view().conversationId(), counsellor)));
         }
         return won;
+    }
+
+    @Override
+    public boolean release(long ticketId, String holder) {
+        boolean released = tickets.release(ticketId, holder) == 1;
+        if (released) {
+            tickets.findById(ticketId).ifPresent(t ->
+                    events.publishEvent(new HandoffReleased(ticketId, t.view().conversationId(), holder)));
+        }
+        return released;
+    }
+
+    @Override
+    public boolean reassign(long ticketId, String holder, String counsellor) {
+        boolean reassigned = tickets.reassign(ticketId, holder, counsellor) == 1;
+        if (reassigned) {
+            tickets.findById(ticketId).ifPresent(t ->
+                    events.publishEvent(new HandoffClaimed(ticketId, t.view().conversationId(), counsellor)));
+        }
+        return reassigned;
     }
 
     @Override

@@ -4,6 +4,7 @@ import de.ikoe.lotse.knowledge.Kind;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -60,10 +61,17 @@ final class DocumentParser {
             Kind.EVENT, union(COMMON, Set.of("provider", "targetGroups", "languages", "cost", "contact")));
     private static final Set<String> LISTS = Set.of("questions", "tags", "related", "regions", "targetGroups",
             "formats", "languages");
+    static final List<String> SAFE_SCHEMES = List.of("http", "https", "mailto", "tel");
     private static final Map<Kind, Integer> MIN_QUESTIONS = Map.of(Kind.GUIDANCE, 4, Kind.OFFER, 2, Kind.EVENT, 2);
 
     private final Parser markdown = Parser.builder().build();
-    private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).build();
+    /**
+     * Raw HTML in a file is shown as text, and a link or image keeps its address only for the
+     * schemes a reader can safely follow: {@code javascript:}, {@code data:}, {@code vbscript:}
+     * and anything else not listed become an empty address. Relative links stay.
+     */
+    private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(SAFE_SCHEMES)).build();
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
     /** A parsed file: the document when it is valid, and where each field and list item stands. */

@@ -13,6 +13,19 @@ import java.util.Set;
 final class QueryTerms {
 
     /**
+     * The most words of a question that are searched; the rest is ignored. The longest question
+     * of the evaluation sets has 32 words with its stop words, far fewer without.
+     */
+    static final int MAX_WORDS = 32;
+    /**
+     * A word is searched with at most this many characters: the longest word of the knowledge
+     * base has 39. Typo tolerance on a longer term costs time in proportion to its length.
+     */
+    static final int MAX_WORD_LENGTH = 40;
+    /** Parts of one compound word kept: a real compound has a handful. */
+    static final int MAX_PARTS = 8;
+
+    /**
      * One word of the question.
      *
      * @param head  the analysed word itself, which typo tolerance applies to
@@ -37,32 +50,44 @@ final class QueryTerms {
     private QueryTerms() {
     }
 
+    /**
+     * The term groups of a question, bounded: at most {@link #MAX_WORDS} words of at most
+     * {@link #MAX_WORD_LENGTH} characters with {@link #MAX_PARTS} compound parts each, so that a
+     * pathological question (one "word" of thousands of letters, hundreds of words) costs about
+     * what a normal one costs, and never builds a query larger than Lucene allows.
+     */
     static List<Group> of(Analysis analysis, Synonyms synonyms, String lang, String text) {
         List<Group> groups = new ArrayList<>();
+        Set<String> heads = new LinkedHashSet<>();
         int currentStart = -1;
+        boolean skipping = false;
         for (Analysis.Token token : analysis.tokens(lang, text)) {
-            if (token.start() == currentStart && !groups.isEmpty()) {
+            String term = bounded(token.term());
+            if (token.start() == currentStart) {
                 // a compound part: same span as the word it came from
-                groups.set(groups.size() - 1, groups.get(groups.size() - 1).with(Set.of(token.term())));
+                Group last = skipping || groups.isEmpty() ? null : groups.get(groups.size() - 1);
+                if (last != null && last.terms().size() < MAX_PARTS + 1) {
+                    groups.set(groups.size() - 1, last.with(Set.of(term)));
+                }
                 continue;
             }
             currentStart = token.start();
+            // a word asked twice counts once
+            skipping = !heads.add(term);
+            if (skipping) {
+                continue;
+            }
+            if (groups.size() == MAX_WORDS) {
+                break;
+            }
             Set<String> terms = new LinkedHashSet<>();
-            terms.add(token.term());
-            groups.add(new Group(token.term(), terms, analysis.isWeak(lang, token.term())));
+            terms.add(term);
+            groups.add(new Group(term, terms, analysis.isWeak(lang, term)));
         }
-        return synonyms.expand(lang, dedupe(groups));
+        return synonyms.expand(lang, groups);
     }
 
-    /** A word asked twice counts once. */
-    private static List<Group> dedupe(List<Group> groups) {
-        List<Group> out = new ArrayList<>();
-        Set<String> heads = new LinkedHashSet<>();
-        for (Group g : groups) {
-            if (heads.add(g.head())) {
-                out.add(g);
-            }
-        }
-        return out;
+    private static String bounded(String term) {
+        return term.length() <= MAX_WORD_LENGTH ? term : term.substring(0, MAX_WORD_LENGTH);
     }
 }

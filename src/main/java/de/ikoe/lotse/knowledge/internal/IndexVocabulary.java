@@ -1,0 +1,41 @@
+package de.ikoe.lotse.knowledge.internal;
+
+import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
+import org.apache.lucene.index.Term;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Looks a word up in the current index: the analysed word in any document's text, either language. */
+@Component
+class IndexVocabulary implements KnowledgeVocabulary {
+
+    private final KnowledgeIndex index;
+
+    IndexVocabulary(KnowledgeIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public boolean knows(String word) {
+        if (word == null || word.isBlank() || word.length() > QueryTerms.MAX_WORD_LENGTH) {
+            return false;
+        }
+        return index.withSearcher((snapshot, searcher) -> {
+            try {
+                for (String lang : Analysis.LANGUAGES) {
+                    List<Analysis.Token> tokens = snapshot.analysis().tokens(lang, word);
+                    if (!tokens.isEmpty()
+                            && searcher.getIndexReader().docFreq(new Term("all_" + lang, tokens.get(0).term())) > 0) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the in-memory index failed", e);
+            }
+        });
+    }
+}
