@@ -7,6 +7,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,11 +25,16 @@ class MemoryRateLimitStore implements RateLimitStore {
     static final int MAX_KEYS = 100_000;
     static final Duration IDLE = Duration.ofHours(1);
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(MAX_KEYS).expireAfterAccess(IDLE).build();
+    private final Cache<String, Bucket> buckets;
     private final TimeMeter time;
 
+    @Autowired
     MemoryRateLimitStore(Clock clock) {
+        this(clock, MAX_KEYS);
+    }
+
+    MemoryRateLimitStore(Clock clock, int maxKeys) {
+        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(IDLE).build();
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {

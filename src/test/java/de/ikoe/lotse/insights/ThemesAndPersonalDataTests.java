@@ -26,4 +26,10 @@ class ThemesAndPersonalDataTests {
                 .isEqualTo("kochkurs sonneberg verwaltungen");
         assertThat(Themes.of("?!")).isEqualTo("–");
     }
+
+    @Test
+    void numbersAndOverlongWordsAreNoWords() {
+        assertThat(Themes.words("Blumenstraße 12a, 07743 Jena, seit 2018 " + "x".repeat(41)))
+                .containsExactly("blumenstrasse", "jena", "seit");
+    }
 }
