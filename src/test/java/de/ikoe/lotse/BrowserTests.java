@@ -204,25 +204,52 @@ class BrowserTests {
         }
     }
 
+    /**
+     * Deleting a conversation asks first on a page of its own (no script needed), and the person,
+     * still in the chat, reads that it was closed and can start afresh.
+     */
     @Test
-    void repeatedWrongPasswordsLockTheAccountForAWhile() {
-        String user = "gesperrt";
-        lotse.bean(de.ikoe.lotse.console.ConsoleAccounts.class).create(user, "Gesperrt", "das-richtige-passwort");
-        WebDriver browser = browser();
+    void deletingAConversationAsksFirstAndThePersonSeesItClosed() throws IOException {
+        WebDriver person = browser();
+        WebDriver counsellor = browser();
         try {
-            for (int i = 0; i < 5; i++) {
-                browser.get(lotse.url("/console/login"));
-                browser.findElement(By.id("username")).sendKeys(user);
-                browser.findElement(By.id("password")).sendKeys("falsch-" + i, Keys.ENTER);
-                waiting(browser).until(ExpectedConditions.urlContains("error"));
+            logIn(counsellor);
+            person.get(lotse.url("/chat?lang=de"));
+            ask(person, "Ich möchte mit einer Beraterin sprechen");
+            int bots = 0;
+            for (int step = 0; step < 3; step++) {
+                awaitMore(person, "li.msg.bot", bots);
+                bots = count(person, "li.msg.bot");
+                List<WebElement> buttons = person.findElements(By.cssSelector("li.msg.bot:last-child .options button"));
+                buttons.get(buttons.size() - 1).click(); // "Überspringen"
             }
-            browser.get(lotse.url("/console/login"));
-            browser.findElement(By.id("username")).sendKeys(user);
-            browser.findElement(By.id("password")).sendKeys("das-richtige-passwort", Keys.ENTER);
-            waiting(browser).until(ExpectedConditions.urlContains("locked"));
-            assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("gesperrt");
+            waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"),
+                    "Sie warten auf eine Beraterin oder einen Berater."));
+
+            counsellor.navigate().refresh();
+            waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tbody tr")));
+            List<WebElement> waitingRows = counsellor.findElements(By.cssSelector("#queue tbody tr a"));
+            waitingRows.get(waitingRows.size() - 1).click(); // the newest: this person's
+            counsellor.findElement(By.id("claim")).click();
+            counsellor.findElement(By.id("delete")).click();
+
+            waiting(counsellor).until(ExpectedConditions.urlContains("/delete"));
+            assertThat(counsellor.findElement(By.tagName("main")).getText()).contains("nicht rückgängig");
+            screenshot(counsellor, "delete-confirm");
+            assertThat(person.findElement(By.id("messages")).getText()).doesNotContain("gelöscht");
+            counsellor.findElement(By.id("confirm-delete")).click();
+            waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+            assertThat(counsellor.findElement(By.cssSelector("[role=status]")).getText()).contains("gelöscht");
+
+            waiting(person).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "Die Beratungsstelle hat dieses Gespräch beendet und gelöscht."));
+            waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"), "Sie schreiben mit dem Bot."));
+            int before = count(person, "li.msg.bot");
+            ask(person, "Was ist IKÖ?");
+            waiting(person).until(d -> count(d, "li.msg.bot .sources a") > 0 && count(d, "li.msg.bot") > before);
         } finally {
-            browser.quit();
+            person.quit();
+            counsellor.quit();
         }
     }
 

@@ -100,7 +100,7 @@ class AdminApi {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "ticket " + id + " changed meanwhile; look again");
         }
         audit.record("ticket.released", me.getName(), http.getRemoteAddr(),
-                Map.of("ticket", id, "from", ticket.claimedBy()));
+                Map.of("ticket", id, "holder", ticket.claimedBy()));
         return CounsellorApi.TicketView.of(handoff.get(id).orElseThrow());
     }
 
@@ -118,7 +118,7 @@ class AdminApi {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "ticket " + id + " changed meanwhile; look again");
         }
         audit.record("ticket.reassigned", me.getName(), http.getRemoteAddr(),
-                Map.of("ticket", id, "from", ticket.claimedBy(), "to", to.username()));
+                Map.of("ticket", id, "holder", ticket.claimedBy(), "to", to.username()));
         return CounsellorApi.TicketView.of(handoff.get(id).orElseThrow());
     }
 

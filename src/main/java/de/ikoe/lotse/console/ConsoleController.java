@@ -239,7 +239,7 @@ class ConsoleController {
         Ticket ticket = ticket(id);
         if (ticket.status() == TicketStatus.CLAIMED && counselling.release(id, ticket.claimedBy())) {
             audit.record("ticket.released", me.getName(), request.getRemoteAddr(),
-                    Map.of("ticket", id, "from", ticket.claimedBy()));
+                    Map.of("ticket", id, "holder", ticket.claimedBy()));
             events.ticketChanged(id);
         } else {
             flash.addFlashAttribute("problem", "ticket-changed");
@@ -257,7 +257,7 @@ class ConsoleController {
         } else if (ticket.status() == TicketStatus.CLAIMED
                 && counselling.reassign(id, ticket.claimedBy(), colleague.username(), colleague.displayName())) {
             audit.record("ticket.reassigned", me.getName(), request.getRemoteAddr(),
-                    Map.of("ticket", id, "from", ticket.claimedBy(), "to", colleague.username()));
+                    Map.of("ticket", id, "holder", ticket.claimedBy(), "to", colleague.username()));
             events.ticketChanged(id);
         } else {
             flash.addFlashAttribute("problem", "ticket-changed");

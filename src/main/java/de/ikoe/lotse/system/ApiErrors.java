@@ -1,5 +1,6 @@
 package de.ikoe.lotse.system;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +44,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the request body must be a JSON object such as {\"text\": \"Was ist IKÖ?\"}"));
+    }
+
+    /** A parameter that is not valid percent-encoded UTF-8 ({@code ?lang=%FF}): the caller's mistake. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> badParameter(InvalidParameterException ex) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "a request parameter is not valid percent-encoded UTF-8"));
     }
 
     @ExceptionHandler(Exception.class)

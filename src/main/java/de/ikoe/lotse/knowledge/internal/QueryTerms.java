@@ -12,16 +12,20 @@ import java.util.Set;
  */
 final class QueryTerms {
 
-    /**
-     * The most words of a question that are searched; the rest is ignored. The longest question
-     * of the evaluation sets has 32 words with its stop words, far fewer without.
+    /*
+     * Each searched word costs: its typo tolerance builds an automaton from the word's letters, for
+     * every field and both languages, so the work grows with the letters of the telling (not weak)
+     * words. The evaluation sets' heaviest question has 18 words after analysis and 91 letters in
+     * its telling words, its longest word 24 letters. Bounded to about that, whatever is sent costs
+     * about what the longest real questions cost.
      */
-    static final int MAX_WORDS = 32;
-    /**
-     * A word is searched with at most this many characters: the longest word of the knowledge
-     * base has 39. Typo tolerance on a longer term costs time in proportion to its length.
-     */
+
+    /** The most words of a question that are searched; the rest is ignored. */
+    static final int MAX_WORDS = 24;
+    /** Longer "words" are dropped: the longest word of the knowledge base has 39 letters. */
     static final int MAX_WORD_LENGTH = 40;
+    /** The most letters of telling (not weak) words searched; words beyond are ignored. */
+    static final int MAX_LETTERS = 100;
     /** Parts of one compound word kept: a real compound has a handful. */
     static final int MAX_PARTS = 8;
 
@@ -51,18 +55,28 @@ final class QueryTerms {
     }
 
     /**
-     * The term groups of a question, bounded: at most {@link #MAX_WORDS} words of at most
-     * {@link #MAX_WORD_LENGTH} characters with {@link #MAX_PARTS} compound parts each, so that a
-     * pathological question (one "word" of thousands of letters, hundreds of words) costs about
-     * what a normal one costs, and never builds a query larger than Lucene allows.
+     * The term groups of a question, bounded before any query is built: at most
+     * {@link #MAX_WORDS} words, {@link #MAX_LETTERS} letters of telling words, no word longer
+     * than {@link #MAX_WORD_LENGTH}, at most {@link #MAX_PARTS} compound parts a word. A
+     * pathological question (a "word" of thousands of letters, hundreds of words) so costs about
+     * what a long real one costs, and never builds a query larger than Lucene allows.
      */
     static List<Group> of(Analysis analysis, Synonyms synonyms, String lang, String text) {
         List<Group> groups = new ArrayList<>();
         Set<String> heads = new LinkedHashSet<>();
         int currentStart = -1;
+        int letters = 0;
         boolean skipping = false;
         for (Analysis.Token token : analysis.tokens(lang, text)) {
-            String term = bounded(token.term());
+            String term = token.term();
+            if (term.length() > MAX_WORD_LENGTH) {
+                // no word; and as a compound part of a word, no part of it either
+                if (token.start() != currentStart) {
+                    currentStart = token.start();
+                    skipping = true;
+                }
+                continue;
+            }
             if (token.start() == currentStart) {
                 // a compound part: same span as the word it came from
                 Group last = skipping || groups.isEmpty() ? null : groups.get(groups.size() - 1);
@@ -72,22 +86,21 @@ final class QueryTerms {
                 continue;
             }
             currentStart = token.start();
+            boolean weak = analysis.isWeak(lang, term);
             // a word asked twice counts once
-            skipping = !heads.add(term);
+            skipping = heads.contains(term) || (!weak && letters + term.length() > MAX_LETTERS);
             if (skipping) {
                 continue;
             }
             if (groups.size() == MAX_WORDS) {
                 break;
             }
+            heads.add(term);
+            letters += weak ? 0 : term.length();
             Set<String> terms = new LinkedHashSet<>();
             terms.add(term);
-            groups.add(new Group(term, terms, analysis.isWeak(lang, term)));
+            groups.add(new Group(term, terms, weak));
         }
         return synonyms.expand(lang, groups);
-    }
-
-    private static String bounded(String term) {
-        return term.length() <= MAX_WORD_LENGTH ? term : term.substring(0, MAX_WORD_LENGTH);
     }
 }

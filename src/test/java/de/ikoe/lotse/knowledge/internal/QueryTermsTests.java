@@ -10,9 +10,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A question becomes at most {@link QueryTerms#MAX_WORDS} words of at most
- * {@link QueryTerms#MAX_WORD_LENGTH} characters before any Lucene query is built, whatever
- * the person sent.
+ * A question becomes at most {@link QueryTerms#MAX_WORDS} words, {@link QueryTerms#MAX_LETTERS}
+ * letters of telling words, none longer than {@link QueryTerms#MAX_WORD_LENGTH}, before any
+ * Lucene query is built, whatever the person sent.
  */
 class QueryTermsTests {
 
@@ -29,21 +29,26 @@ class QueryTermsTests {
     }
 
     @Test
-    void aWordOfThousandsOfLettersBecomesAFewBoundedTerms() {
-        List<QueryTerms.Group> groups = QueryTerms.of(analysis, synonyms, "de", letters(3990, 1));
-        assertThat(groups).isNotEmpty().hasSizeLessThanOrEqualTo(QueryTerms.MAX_WORDS);
-        assertThat(groups).allSatisfy(g -> {
-            assertThat(g.head()).hasSizeLessThanOrEqualTo(QueryTerms.MAX_WORD_LENGTH);
-            assertThat(g.terms()).allSatisfy(t -> assertThat(t).hasSizeLessThanOrEqualTo(QueryTerms.MAX_WORD_LENGTH));
-        });
+    void aWordOfThousandsOfLettersIsNoWord() {
+        assertThat(QueryTerms.of(analysis, synonyms, "de", letters(3990, 1))).isEmpty();
+        assertThat(QueryTerms.of(analysis, synonyms, "de", "Was ist " + letters(45, 2) + " Beratung?"))
+                .extracting(QueryTerms.Group::head).containsExactly("was", "beratung");
     }
 
     @Test
     void hundredsOfWordsAreCutToTheFirstOnes() {
         String text = IntStream.range(0, 600).mapToObj(i -> letters(6, i)).collect(Collectors.joining(" "));
         List<QueryTerms.Group> groups = QueryTerms.of(analysis, synonyms, "de", text);
-        assertThat(groups).hasSize(QueryTerms.MAX_WORDS);
+        assertThat(groups).hasSizeBetween(2, QueryTerms.MAX_WORDS);
+        assertThat(groups.stream().filter(g -> !g.weak()).mapToInt(g -> g.head().length()).sum())
+                .isLessThanOrEqualTo(QueryTerms.MAX_LETTERS);
         assertThat(groups.get(0).head()).startsWith(letters(6, 0).substring(0, 4));
+    }
+
+    @Test
+    void longWordsFillTheBudgetSooner() {
+        String text = IntStream.range(0, 30).mapToObj(i -> letters(40, i)).collect(Collectors.joining(" "));
+        assertThat(QueryTerms.of(analysis, synonyms, "de", text)).hasSize(2);
     }
 
     @Test
