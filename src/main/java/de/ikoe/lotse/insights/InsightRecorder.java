@@ -109,7 +109,7 @@ public class InsightRecorder {
         if (people == null || people < properties.minPeople()) {
             return;
         }
-        jdbc.update("insert into insight_common_word (word) select ? where not exists "
+        jdbc.update("insert into insight_common_word (word) select cast(? as varchar(40)) where not exists "
                 + "(select 1 from insight_common_word where word = ?)", word, word);
         for (Long insight : jdbc.queryForList("select distinct insight_id from insight_pending where word = ?",
                 Long.class, word)) {
