@@ -4,6 +4,7 @@ import de.ikoe.lotse.conversation.ConversationState;
 import de.ikoe.lotse.conversation.PersonForgotten;
 import de.ikoe.lotse.delivery.Outbox;
 import de.ikoe.lotse.handoff.HandoffService;
+import de.ikoe.lotse.system.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Deletes what the service keeps about people: everything about one person at their request
@@ -32,10 +34,11 @@ public class Forgetting {
     private final HandoffService handoff;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
     private final Duration retention;
 
     Forgetting(Participants participants, Conversations conversations, Messages messages, Outbox outbox,
-               HandoffService handoff, ApplicationEventPublisher events, Clock clock,
+               HandoffService handoff, ApplicationEventPublisher events, Clock clock, AuditLog audit,
                @Value("${lotse.privacy.retention-days:90}") int retentionDays) {
         this.participants = participants;
         this.conversations = conversations;
@@ -44,16 +47,18 @@ public class Forgetting {
         this.handoff = handoff;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
         this.retention = Duration.ofDays(retentionDays);
     }
 
-    /** Deletes a person with all their conversations. */
+    /** Deletes a person with all their conversations; the audit log notes it, naming no one. */
     @Transactional
     public void person(long participantId) {
-        for (ConversationEntity conversation : conversations.findByParticipantId(participantId)) {
-            conversation(conversation);
-        }
+        List<ConversationEntity> theirs = conversations.findByParticipantId(participantId);
+        theirs.forEach(this::conversation);
         participants.deleteById(participantId);
+        audit.record("person.deleted", AuditLog.ANONYMOUS, theirs.isEmpty() ? AuditLog.ANONYMOUS
+                : theirs.get(0).channel(), Map.of("conversations", theirs.size()));
     }
 
     /** Deletes one conversation (a counsellor's decision); the person stays known to the channel. */
@@ -80,6 +85,9 @@ public class Forgetting {
                 .toList();
         expired.forEach(this::conversation);
         participants.deleteWithoutConversations();
+        if (!expired.isEmpty()) {
+            audit.record("retention.deleted", AuditLog.ANONYMOUS, "scheduler", Map.of("conversations", expired.size()));
+        }
         return expired.size();
     }
 }
