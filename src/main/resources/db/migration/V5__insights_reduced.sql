@@ -10,7 +10,8 @@ create table insight_pending (
     insight_id      bigint      not null references insight (id) on delete cascade,
     conversation_id bigint      not null,
     participant_id  bigint      not null,
-    word            varchar(40) not null
+    word            varchar(40) not null,
+    created_at      timestamp   not null
 );
 create index ix_insight_pending_word on insight_pending (word);
 create index ix_insight_pending_conversation on insight_pending (conversation_id);

@@ -1,6 +1,7 @@
 package de.ikoe.lotse;
 
 import de.ikoe.lotse.conversation.internal.Forgetting;
+import de.ikoe.lotse.insights.InsightRecorder;
 import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
 import de.ikoe.lotse.support.ConsoleSession;
 import de.ikoe.lotse.support.Http;
@@ -57,6 +58,8 @@ class PrivacyAndInsightsTests {
     Forgetting forgetting;
     @Autowired
     KnowledgeVocabulary vocabulary;
+    @Autowired
+    InsightRecorder recorder;
 
     @LocalServerPort
     int port;
@@ -199,6 +202,20 @@ class PrivacyAndInsightsTests {
         assertThat(count("select count(*) from insight")).isEqualTo(insights);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(
                 "select count(*) from insight_pending where conversation_id = ?", conversation) == 0);
+    }
+
+    @Test
+    void noWordWaitsLinkedLongerThanTheRetentionTime() {
+        send(Map.of("text", "Wie wird das Wetter morgen in Suhl, fragt Zacharias?"));
+        long conversation = conversationOf(session);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "select count(*) from insight_pending where conversation_id = ?", conversation) > 0);
+        clock.advance(Duration.ofDays(89));
+        recorder.purgeExpired();
+        assertThat(count("select count(*) from insight_pending where conversation_id = ?", conversation)).isPositive();
+        clock.advance(Duration.ofDays(2));
+        recorder.purgeExpired();
+        assertThat(count("select count(*) from insight_pending where conversation_id = ?", conversation)).isZero();
     }
 
     /** A word the knowledge base does not use; letters only, new in every run. */

@@ -591,6 +591,11 @@ class SecurityTests {
         String otherCounsellor = newCounsellor("ein-langes-passwort");
         send("GET", "/api/admin/counsellors", null, with(Http.basic(otherCounsellor, "ein-langes-passwort"), from));
         admin.post("/console/logout", admin.get("/console").body(), Map.of());
+        Person person = queuedPerson();
+        for (Map<String, String> body : List.of(Map.of("text", "/loeschen"), Map.of("option", "privacy:delete"))) {
+            send("POST", "/api/chat/sessions/" + person.session() + "/messages", Http.JSON.writeValueAsString(body),
+                    Map.of("X-Chat-Token", person.token(), "X-Forwarded-For", from));
+        }
 
         String at = "at=2026-12-02T09:00:30Z";
         assertThat(auditLines()).contains(
@@ -600,7 +605,8 @@ class SecurityTests {
                 "event=account.enabled who=admin from=" + from + " " + at + " account=" + user + " sessionsEnded=0",
                 "event=login.failed who=anna_event_login.succeeded_who_admin from=" + from + " " + at
                         + " reason=bad-credentials",
-                "event=logout who=admin from=" + from + " " + at);
+                "event=logout who=admin from=" + from + " " + at,
+                "event=person.deleted who=- from=web " + at + " conversations=1");
         assertThat(auditLines()).anySatisfy(l -> assertThat(l).startsWith("event=access.denied who=" + otherCounsellor
                 + " from=" + from));
         assertThat(audit.list).allSatisfy(e -> assertThat(e.getLoggerName()).isEqualTo("lotse.audit"));

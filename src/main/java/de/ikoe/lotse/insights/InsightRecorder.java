@@ -3,10 +3,12 @@ package de.ikoe.lotse.insights;
 import de.ikoe.lotse.conversation.PersonForgotten;
 import de.ikoe.lotse.conversation.QuestionMissed;
 import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +16,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -36,7 +40,8 @@ import java.util.TreeSet;
  * {@code insight_pending} with the conversation and participant it came from. When enough
  * different people have used it, it joins the anonymous rows it belongs to and its pending rows
  * go. When the conversation is deleted (by the person, a counsellor or retention), its pending
- * words go with it and never reach the page, the JSON or the CSV.
+ * words go with it and never reach the page, the JSON or the CSV; none waits longer than
+ * {@code lotse.privacy.retention-days} in any case.
  */
 @Component
 public class InsightRecorder {
@@ -47,12 +52,15 @@ public class InsightRecorder {
     private final KnowledgeVocabulary vocabulary;
     private final InsightsProperties properties;
     private final Clock clock;
+    private final int retentionDays;
 
-    InsightRecorder(JdbcTemplate jdbc, KnowledgeVocabulary vocabulary, InsightsProperties properties, Clock clock) {
+    InsightRecorder(JdbcTemplate jdbc, KnowledgeVocabulary vocabulary, InsightsProperties properties, Clock clock,
+                    @Value("${lotse.privacy.retention-days:90}") int retentionDays) {
         this.jdbc = jdbc;
         this.vocabulary = vocabulary;
         this.properties = properties;
         this.clock = clock;
+        this.retentionDays = retentionDays;
     }
 
     @TransactionalEventListener
@@ -85,8 +93,10 @@ public class InsightRecorder {
         }, key);
         long insight = ((Number) key.getKeys().get(key.getKeys().containsKey("id") ? "id" : "ID")).longValue();
         for (String word : pending) {
-            jdbc.update("insert into insight_pending (insight_id, conversation_id, participant_id, word) values (?, ?, ?, ?)",
-                    insight, missed.asker().conversationId(), missed.asker().participantId(), word);
+            jdbc.update("""
+                    insert into insight_pending (insight_id, conversation_id, participant_id, word, created_at)
+                    values (?, ?, ?, ?, ?)""", insight, missed.asker().conversationId(), missed.asker().participantId(),
+                    word, Timestamp.from(clock.instant()));
             promoteIfCommon(word);
         }
     }
@@ -96,6 +106,17 @@ public class InsightRecorder {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(PersonForgotten forgotten) {
         jdbc.update("delete from insight_pending where conversation_id = ?", forgotten.conversationId());
+    }
+
+    /**
+     * No word waits longer than the retention time, even if the deletion of its conversation was
+     * handled before its question was (events handled apart, a restart between them).
+     */
+    @Scheduled(cron = "${lotse.privacy.retention-cron:0 30 3 * * *}", zone = "Europe/Berlin")
+    @Transactional
+    public int purgeExpired() {
+        return jdbc.update("delete from insight_pending where created_at < ?",
+                Timestamp.from(clock.instant().minus(Duration.ofDays(retentionDays))));
     }
 
     private boolean isCommon(String word) {
