@@ -32,10 +32,12 @@ class ShippedKnowledgeBaseTests {
             "charta-der-vielfalt", "evaluation-wirkung", "widerstaende-im-prozess", "kosten-und-foerderung",
             "ikoe-unternehmen", "ikoe-vereine", "ikoe-bildung", "ikoe-gesundheit-pflege", "anerkennung-abschluesse",
             "religioese-vielfalt-arbeitsplatz", "rassismuskritik-vorurteile", "glossar", "bot-hilfe",
-            "datenschutz-chatbot", "angebote-finden");
+            "datenschutz-chatbot", "angebote-finden", "migrantenorganisationen", "integrationsbeauftragte",
+            "dolmetschkosten", "gefluechtete-ehrenamt", "verein-mitglieder-oeffnen");
     static final List<String> ENGLISH_TOPICS = List.of("ueber-uns", "aufgabe-prozessbegleitung",
             "kontakt-beratung-anfragen", "was-ist-ikoe", "vielfaltsmanagement", "ikoe-prozess-schritte", "bot-hilfe",
-            "datenschutz-chatbot");
+            "datenschutz-chatbot", "migrantenorganisationen", "integrationsbeauftragte", "dolmetschkosten",
+            "gefluechtete-ehrenamt", "verein-mitglieder-oeffnen");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](\\s|$)");
 
     private static KnowledgeBaseLoader.Loaded loaded;
