@@ -66,7 +66,7 @@ abstract class PersistenceContract {
         }
 
         @Override
-        public DeliveryOutcome send(OutboundMessage message) {
+        public DeliveryOutcome send(OutboundMessage message, PartsSent progress) {
             attempts.add(message);
             List<DeliveryOutcome> outcomes = script.getOrDefault(message.address(), List.of());
             DeliveryOutcome outcome;

@@ -7,8 +7,9 @@ import de.ikoe.lotse.handoff.HandoffOverdue;
 import de.ikoe.lotse.handoff.HandoffReleased;
 import de.ikoe.lotse.handoff.HandoffRequested;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Tells open console pages that something changed: the queue ({@code queue}) or one ticket
  * ({@code ticket}, with its id). The pages then fetch what they show; no case data travels here.
+ * The events come through the event publication registry, after the change committed, off the
+ * thread that made it; they need no transaction of their own.
  */
 @Component
 class ConsoleEvents implements SmartLifecycle {
@@ -37,35 +40,35 @@ class ConsoleEvents implements SmartLifecycle {
         return emitter;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(HandoffRequested e) {
         broadcast("queue", String.valueOf(e.ticketId()));
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(HandoffClaimed e) {
         broadcast("queue", String.valueOf(e.ticketId()));
         broadcast("ticket", String.valueOf(e.ticketId()));
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(HandoffClosed e) {
         broadcast("queue", String.valueOf(e.ticketId()));
         broadcast("ticket", String.valueOf(e.ticketId()));
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(HandoffReleased e) {
         broadcast("queue", String.valueOf(e.ticketId()));
         broadcast("ticket", String.valueOf(e.ticketId()));
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(HandoffOverdue e) {
         broadcast("queue", String.valueOf(e.ticketId()));
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PersonWrote e) {
         broadcast("ticket", String.valueOf(e.ticketId()));
     }

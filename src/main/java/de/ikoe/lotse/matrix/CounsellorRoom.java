@@ -14,15 +14,18 @@ import de.ikoe.lotse.matrix.client.MatrixException;
 import de.ikoe.lotse.matrix.client.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -34,12 +37,19 @@ import java.util.regex.Pattern;
  * the person by replying in the thread, and close with {@code !close N note}; {@code !tickets}
  * lists the waiting ones. What the person writes appears in the thread. Only members can
  * post in a room, so only members can act.
+ *
+ * <p>Every post answers an event kept in the event publication registry until the post is made,
+ * so a post a crash or an outage prevented is made later. Each post's transaction id is derived
+ * from its event, never random: the homeserver recognises a post made again (after a crash between
+ * posting and recording it) and shows it once.
  */
 class CounsellorRoom {
 
     private static final Logger log = LoggerFactory.getLogger(CounsellorRoom.class);
     private static final Pattern CLAIM = Pattern.compile("^!claim\\s+#?(\\d+)\\s*$");
-    private static final int POST_ATTEMPTS = 8;
+    /** Tries in a row, on the posting thread: short rate limits are waited out there, keeping the order. */
+    private static final int ATTEMPTS_IN_ORDER = 3;
+    private static final Duration LONGEST_WAIT_IN_ORDER = Duration.ofSeconds(5);
     private static final Pattern CLOSE = Pattern.compile("^!close\\s+#?(\\d+)\\s*(.*)$", Pattern.DOTALL);
 
     private final String roomId;
@@ -49,15 +59,23 @@ class CounsellorRoom {
     private final Counselling counselling;
     private final HandoffService handoff;
     private final TransactionTemplate transactions;
-    /** Posts leave the request's thread; one thread keeps them in order. */
+    private final ApplicationEventPublisher events;
+    /**
+     * Posts leave the publishing thread; one thread keeps them in order. It holds no state a
+     * crash could lose: a post not made is still an incomplete event publication.
+     */
     private final ExecutorService poster = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "matrix-counsellors-room");
         t.setDaemon(true);
         return t;
     });
 
+    /** An answer of the bot to a member's command, kept as an event so that a crash cannot lose it. */
+    record Answer(String commandEventId, String threadRoot, String text) {
+    }
+
     CounsellorRoom(String roomId, MatrixClient client, JsonMapper json, MatrixStore store, Counselling counselling,
-                   HandoffService handoff, TransactionTemplate transactions) {
+                   HandoffService handoff, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.roomId = roomId;
         this.client = client;
         this.json = json;
@@ -65,6 +83,7 @@ class CounsellorRoom {
         this.counselling = counselling;
         this.handoff = handoff;
         this.transactions = transactions;
+        this.events = events;
     }
 
     String roomId() {
@@ -72,10 +91,12 @@ class CounsellorRoom {
     }
 
     // --- what the room hears of ---
+    // Each listener is registered in the event publication registry; its publication is complete
+    // when the returned future is, i.e. when the post was made.
 
     @TransactionalEventListener
-    void on(HandoffRequested requested) {
-        post(() -> {
+    CompletableFuture<Void> on(HandoffRequested requested) {
+        return post(() -> {
             String text = "Neues Ticket #" + requested.ticketId() + " (" + requested.channel() + ", "
                     + requested.lang() + ")\n" + requested.summary() + "\n\nÜbernehmen mit: !claim " + requested.ticketId();
             String eventId = client.send(roomId, "m.room.message", "lotse-ticket-" + requested.ticketId() + "-announce",
@@ -85,25 +106,34 @@ class CounsellorRoom {
     }
 
     @TransactionalEventListener
-    void on(PersonWrote wrote) {
-        inThread(wrote.ticketId(), "Person: " + wrote.text());
+    CompletableFuture<Void> on(PersonWrote wrote) {
+        return inThread(wrote.ticketId(), "person-" + wrote.seq(), "Person: " + wrote.text());
     }
 
     @TransactionalEventListener
-    void on(HandoffClaimed claimed) {
-        inThread(claimed.ticketId(), "Übernommen von " + claimed.counsellor() + ". Antworten Sie in diesem Thread.");
+    CompletableFuture<Void> on(HandoffClaimed claimed) {
+        return inThread(claimed.ticketId(), "claimed",
+                "Übernommen von " + claimed.counsellor() + ". Antworten Sie in diesem Thread.");
     }
 
     @TransactionalEventListener
-    void on(HandoffClosed closed) {
-        inThread(closed.ticketId(), closed.status() == TicketStatus.CANCELLED
-                ? "Die Person hat die Anfrage zurückgezogen." : "Geschlossen; die Person ist wieder beim Bot.");
+    CompletableFuture<Void> on(HandoffClosed closed) {
+        return inThread(closed.ticketId(), closed.status().name().toLowerCase(Locale.ROOT),
+                closed.status() == TicketStatus.CANCELLED
+                        ? "Die Person hat die Anfrage zurückgezogen." : "Geschlossen; die Person ist wieder beim Bot.");
     }
 
     @TransactionalEventListener
-    void on(HandoffOverdue overdue) {
-        inThread(overdue.ticketId(), "Erinnerung: Ticket #" + overdue.ticketId() + " wartet noch. !claim "
-                + overdue.ticketId());
+    CompletableFuture<Void> on(HandoffOverdue overdue) {
+        return inThread(overdue.ticketId(), "overdue", "Erinnerung: Ticket #" + overdue.ticketId()
+                + " wartet noch. !claim " + overdue.ticketId());
+    }
+
+    @TransactionalEventListener
+    CompletableFuture<Void> on(Answer answer) {
+        ObjectNode content = MatrixText.content(json, answer.text(), List.of(), true);
+        return post(() -> client.send(roomId, "m.room.message", "lotse-reply-" + answer.commandEventId(),
+                answer.threadRoot() == null ? content : threaded(content, answer.threadRoot())));
     }
 
     // --- what members say ---
@@ -117,17 +147,15 @@ class CounsellorRoom {
         JsonNode relation = event.content().path("m.relates_to");
         String threadRoot = "m.thread".equals(relation.path("rel_type").asString(null))
                 ? relation.path("event_id").asString(null) : null;
-        String reply = transactions.execute(status -> {
+        transactions.executeWithoutResult(status -> {
             if (!store.firstTime(event.eventId())) {
-                return null;
+                return;
             }
-            return act(event.sender(), body.strip(), threadRoot);
+            String answer = act(event.sender(), body.strip(), threadRoot);
+            if (answer != null) {
+                events.publishEvent(new Answer(event.eventId(), threadRoot, answer));
+            }
         });
-        if (reply != null) {
-            post(() -> client.send(roomId, "m.room.message", "lotse-reply-" + event.eventId(),
-                    threadRoot == null ? MatrixText.content(json, reply, List.of(), true)
-                            : threaded(MatrixText.content(json, reply, List.of(), true), threadRoot)));
-        }
     }
 
     /** @return what to answer in the room, or null */
@@ -181,10 +209,14 @@ class CounsellorRoom {
         return userId.substring(1, colon > 0 ? colon : userId.length());
     }
 
-    private void inThread(long ticketId, String text) {
-        String txnId = "lotse-" + UUID.randomUUID();
-        post(() -> store.threadOf(ticketId).ifPresent(root -> client.send(roomId, "m.room.message", txnId,
-                threaded(MatrixText.content(json, text, List.of(), true), root))));
+    /** Posts in the ticket's thread; fails (and is tried again later) while the ticket has no thread yet. */
+    private CompletableFuture<Void> inThread(long ticketId, String what, String text) {
+        return post(() -> {
+            String root = store.threadOf(ticketId).orElseThrow(() -> new IllegalStateException(
+                    "ticket " + ticketId + " has not been announced in the counsellors' room yet"));
+            client.send(roomId, "m.room.message", "lotse-ticket-" + ticketId + "-" + what,
+                    threaded(MatrixText.content(json, text, List.of(), true), root));
+        });
     }
 
     private static ObjectNode threaded(ObjectNode content, String root) {
@@ -197,37 +229,50 @@ class CounsellorRoom {
     }
 
     /**
-     * Posts in order, off the request's thread. Rate limits and an unreachable server are waited
-     * out; each post keeps its transaction id across attempts, so a retry never posts twice.
+     * Posts on the posting thread, in the order the events came. A short rate limit or a moment
+     * without the homeserver is waited out there, so that posts keep their order; after that the
+     * future fails, the publication stays incomplete and the registry hands it over again later.
+     * A post the room refuses as malformed (400) would fail forever and is dropped with a warning.
      */
-    private void post(Runnable work) {
-        poster.execute(() -> {
+    private CompletableFuture<Void> post(Runnable work) {
+        return CompletableFuture.runAsync(() -> {
             Duration wait = Duration.ofMillis(500);
-            for (int attempt = 1; attempt <= POST_ATTEMPTS; attempt++) {
+            for (int attempt = 1; ; attempt++) {
                 try {
                     work.run();
                     return;
                 } catch (MatrixException e) {
-                    if (e.forbidden() || e.status() == 400) {
+                    if (e.status() == 400) {
                         log.warn("The counsellors' room refused a post: {}", e.getMessage());
                         return;
+                    }
+                    if (attempt >= ATTEMPTS_IN_ORDER || e.forbidden() || e.unknownToken()) {
+                        throw e;
                     }
                     if (e.retryAfter() != null) {
                         wait = e.retryAfter();
                     }
-                } catch (RuntimeException e) {
-                    log.debug("Posting to the counsellors' room failed: {}", e.getMessage());
+                } catch (RestClientException e) {
+                    if (attempt >= ATTEMPTS_IN_ORDER) {
+                        throw e;
+                    }
                 }
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+                if (wait.compareTo(LONGEST_WAIT_IN_ORDER) > 0) {
+                    throw new IllegalStateException("the counsellors' room asks to wait " + wait);
                 }
+                pause(wait);
                 wait = wait.multipliedBy(2);
             }
-            log.warn("Posting to the counsellors' room failed {} times; given up", POST_ATTEMPTS);
-        });
+        }, poster);
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopping", e);
+        }
     }
 
     void close() {

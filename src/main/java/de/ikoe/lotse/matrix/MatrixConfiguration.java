@@ -6,6 +6,7 @@ import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.matrix.client.MatrixClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,8 +44,10 @@ class MatrixConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "lotse.matrix.counsellors", name = "room")
     CounsellorRoom counsellorRoom(MatrixProperties properties, MatrixClient client, JsonMapper json, MatrixStore store,
-                                  Counselling counselling, HandoffService handoff, TransactionTemplate transactions) {
-        return new CounsellorRoom(properties.counsellors().room(), client, json, store, counselling, handoff, transactions);
+                                  Counselling counselling, HandoffService handoff, TransactionTemplate transactions,
+                                  ApplicationEventPublisher events) {
+        return new CounsellorRoom(properties.counsellors().room(), client, json, store, counselling, handoff, transactions,
+                events);
     }
 
     @Bean

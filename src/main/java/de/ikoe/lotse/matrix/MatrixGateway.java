@@ -43,7 +43,7 @@ class MatrixGateway implements ChannelGateway {
     }
 
     @Override
-    public DeliveryOutcome send(OutboundMessage message) {
+    public DeliveryOutcome send(OutboundMessage message, PartsSent progress) {
         ObjectNode content = MatrixText.content(json, message.text(),
                 message.options().stream().map(OutboundMessage.Option::label).toList(), false);
         String question = lastQuestion.get(message.address());

@@ -19,7 +19,8 @@ import java.util.List;
  * Sends the outbox's messages to Telegram chats as HTML, with quick options as an inline
  * keyboard, and tells the outbox what Telegram's answer means: 429 waits retry_after, 5xx and
  * network trouble retry, 403 (blocked, kicked) and other 400s are final. Telegram has no
- * idempotency key; a message is sent again only when Telegram did not accept it.
+ * idempotency key; a part is sent again only when Telegram did not confirm it, or when the
+ * service died between Telegram's confirmation and recording it.
  */
 class TelegramGateway implements ChannelGateway {
 
@@ -37,15 +38,20 @@ class TelegramGateway implements ChannelGateway {
         return CHANNEL;
     }
 
+    /**
+     * Sends the parts not sent yet, each recorded as soon as Telegram took it: a retry after a
+     * failed later part, or after a crash, repeats no part Telegram had confirmed.
+     */
     @Override
-    public DeliveryOutcome send(OutboundMessage message) {
+    public DeliveryOutcome send(OutboundMessage message, PartsSent progress) {
         List<String> parts = TelegramText.split(message.text());
-        for (int i = 0; i < parts.size(); i++) {
+        for (int i = message.partsSent(); i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             DeliveryOutcome outcome = sendPart(message, parts.get(i), last ? keyboard(message.options()) : null);
             if (!(outcome instanceof DeliveryOutcome.Sent)) {
                 return outcome;
             }
+            progress.record(i + 1);
         }
         return DeliveryOutcome.sent();
     }

@@ -35,7 +35,7 @@ class WebChatGateway implements ChannelGateway {
      * and starts afresh.
      */
     @Override
-    public DeliveryOutcome send(OutboundMessage message) {
+    public DeliveryOutcome send(OutboundMessage message, PartsSent progress) {
         if (message.messageId() == 0) {
             streams.notice(message.address(), message.text());
         } else {

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param backoff     first retry delay; it doubles with each attempt
  * @param maxBackoff  the longest delay between two attempts
  * @param maxAttempts after this many attempts a message is given up
+ * @param lease       how long a worker holds the messages it took; when the worker died, they
+ *                    are due again after this time. Longer than one send may take.
  */
 @ConfigurationProperties("lotse.delivery")
 record DeliveryProperties(
@@ -20,5 +22,6 @@ record DeliveryProperties(
         @DefaultValue("20") int batch,
         @DefaultValue("2s") Duration backoff,
         @DefaultValue("10m") Duration maxBackoff,
-        @DefaultValue("15") int maxAttempts) {
+        @DefaultValue("15") int maxAttempts,
+        @DefaultValue("60s") Duration lease) {
 }

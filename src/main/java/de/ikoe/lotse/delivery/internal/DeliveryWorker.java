@@ -1,6 +1,7 @@
 package de.ikoe.lotse.delivery.internal;
 
 import de.ikoe.lotse.delivery.DeliveryFailed;
+import de.ikoe.lotse.delivery.OutboundMessage;
 import de.ikoe.lotse.delivery.spi.ChannelGateway;
 import de.ikoe.lotse.delivery.spi.DeliveryOutcome;
 import org.slf4j.Logger;
@@ -16,12 +17,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Sends what the outbox holds. Each batch is one transaction holding row locks, so that several
- * instances sharing a PostgreSQL database never send the same message twice.
+ * Sends what the outbox holds, in three steps that never hold a row lock across a network call:
+ * a short transaction claims the due rows for a lease ({@code FOR UPDATE SKIP LOCKED}, so that
+ * instances sharing a PostgreSQL database take different rows) and commits; the messages are sent
+ * outside any transaction, each part of a split message recorded as it goes out; a short
+ * transaction per message records the outcome. A row claimed by an instance that died is due again
+ * when its lease ends.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -35,6 +42,11 @@ class DeliveryWorker implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final DeliveryProperties properties;
     private final Clock clock;
+    /** Names this instance's claims; a claim that outlived its lease is recognised as no longer ours. */
+    private final String instance = UUID.randomUUID().toString();
+    private final AtomicLong claims = new AtomicLong();
+    /** The worker sleeps on it when the outbox is empty; stopping wakes it. */
+    private final Object idle = new Object();
     private volatile Thread thread;
 
     DeliveryWorker(OutboxRepository repository, OutboxService outbox, ObjectProvider<ChannelGateway> gateways,
@@ -49,27 +61,66 @@ class DeliveryWorker implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Sends one batch of due messages; returns how many it handled. */
-    int deliverDue() {
-        Integer handled = transactions.execute(status -> {
-            List<OutboxEntry> due = repository.lockDue(clock.instant(), properties.batch());
-            due.forEach(this::deliver);
-            return due.size();
-        });
-        return handled == null ? 0 : handled;
+    /** One message taken for sending under a claim. */
+    private record Claimed(long id, OutboundMessage message) {
     }
 
-    private void deliver(OutboxEntry entry) {
-        ChannelGateway gateway = gateways.get(entry.channel());
-        DeliveryOutcome outcome;
-        if (gateway == null) {
-            outcome = DeliveryOutcome.retry("the channel " + entry.channel() + " is not configured");
-        } else {
-            try {
-                outcome = gateway.send(outbox.toMessage(entry));
-            } catch (RuntimeException e) {
-                outcome = DeliveryOutcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
+    /** Sends one batch of due messages; returns how many it took. */
+    int deliverDue() {
+        String claim = instance + ":" + claims.incrementAndGet();
+        Instant[] until = new Instant[1];
+        List<Claimed> batch = transactions.execute(status -> {
+            Instant now = clock.instant();
+            until[0] = now.plus(properties.lease());
+            List<OutboxEntry> due = repository.lockDue(now, properties.batch());
+            due.forEach(entry -> entry.claim(claim, until[0]));
+            return due.stream().map(entry -> new Claimed(entry.id(), outbox.toMessage(entry))).toList();
+        });
+        if (batch == null || batch.isEmpty()) {
+            return 0;
+        }
+        for (Claimed claimed : batch) {
+            if (thread == null) {
+                // stopping cleanly: what was not tried is due again at once, not after the lease
+                transactions.executeWithoutResult(status -> repository.releaseClaim(claim));
+                break;
             }
+            if (Duration.between(clock.instant(), until[0]).compareTo(properties.lease().dividedBy(2)) < 0) {
+                until[0] = clock.instant().plus(properties.lease());
+                Instant extended = until[0];
+                transactions.executeWithoutResult(status -> repository.extendClaim(claim, extended));
+            }
+            DeliveryOutcome outcome = send(claimed.message(), count -> recordParts(claimed.id(), claim, count));
+            transactions.executeWithoutResult(status -> record(claimed.id(), claim, outcome));
+        }
+        return batch.size();
+    }
+
+    private DeliveryOutcome send(OutboundMessage message, ChannelGateway.PartsSent progress) {
+        ChannelGateway gateway = gateways.get(message.channel());
+        if (gateway == null) {
+            return DeliveryOutcome.retry("the channel " + message.channel() + " is not configured");
+        }
+        try {
+            return gateway.send(message, progress);
+        } catch (RuntimeException e) {
+            return DeliveryOutcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void recordParts(long id, String claim, int count) {
+        Instant until = clock.instant().plus(properties.lease());
+        transactions.executeWithoutResult(status -> repository.recordParts(id, claim, count, until));
+    }
+
+    private void record(long id, String claim, DeliveryOutcome outcome) {
+        OutboxEntry entry = repository.findById(id).orElse(null);
+        if (entry == null) {
+            return; // purged while it was sent: the person asked to be forgotten
+        }
+        if (!entry.claimedBy(claim)) {
+            log.warn("Outbox message {} was taken over by another worker after its lease ended", id);
+            return;
         }
         Instant now = clock.instant();
         if (entry.ephemeral() && !(outcome instanceof DeliveryOutcome.RetryLater)) {
@@ -108,10 +159,10 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (thread != null && !Thread.currentThread().isInterrupted()) {
             try {
                 if (deliverDue() == 0) {
-                    Thread.sleep(properties.poll().toMillis());
+                    pause(properties.poll().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -121,10 +172,18 @@ class DeliveryWorker implements SmartLifecycle {
                 }
                 log.error("Delivering from the outbox failed; trying again shortly", e);
                 try {
-                    Thread.sleep(Math.max(1000, properties.poll().toMillis()));
+                    pause(Math.max(1000, properties.poll().toMillis()));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+    }
+
+    private void pause(long millis) throws InterruptedException {
+        synchronized (idle) {
+            if (thread != null) {
+                idle.wait(millis);
             }
         }
     }
@@ -136,14 +195,21 @@ class DeliveryWorker implements SmartLifecycle {
         thread.start();
     }
 
+    /** Lets the message being sent finish (its outcome is recorded), then ends; interrupts only if that hangs. */
     @Override
     public void stop() {
         Thread t = thread;
         thread = null;
         if (t != null) {
-            t.interrupt();
+            synchronized (idle) {
+                idle.notifyAll();
+            }
             try {
-                t.join(5000);
+                t.join(10_000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(2000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

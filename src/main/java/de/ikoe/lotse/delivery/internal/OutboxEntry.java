@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One message waiting to be sent, or sent. */
+/**
+ * One message waiting to be sent, or sent. While a worker sends it, it is claimed until a lease
+ * ends; {@code partsSent} counts the parts of a split message that went out.
+ */
 @Entity
 @Table(name = "outbox")
 class OutboxEntry {
@@ -35,6 +38,9 @@ class OutboxEntry {
     private Instant createdAt;
     private Instant sentAt;
     private boolean ephemeral;
+    private String claimedBy;
+    private Instant claimedUntil;
+    private int partsSent;
 
     protected OutboxEntry() {
     }
@@ -64,7 +70,18 @@ class OutboxEntry {
         return ephemeral;
     }
 
+    /** Taken for sending until {@code until}; {@code claim} names who took it. */
+    void claim(String claim, Instant until) {
+        claimedBy = claim;
+        claimedUntil = until;
+    }
+
+    boolean claimedBy(String claim) {
+        return claim.equals(claimedBy);
+    }
+
     void sent(Instant now) {
+        release();
         attempts++;
         status = Status.SENT;
         sentAt = now;
@@ -72,15 +89,22 @@ class OutboxEntry {
     }
 
     void retryAt(Instant when, String reason) {
+        release();
         attempts++;
         nextAttemptAt = when;
         lastError = truncate(reason);
     }
 
     void failed(String reason) {
+        release();
         attempts++;
         status = Status.FAILED;
         lastError = truncate(reason);
+    }
+
+    private void release() {
+        claimedBy = null;
+        claimedUntil = null;
     }
 
     private static String truncate(String reason) {
@@ -121,5 +145,9 @@ class OutboxEntry {
 
     int attempts() {
         return attempts;
+    }
+
+    int partsSent() {
+        return partsSent;
     }
 }

@@ -51,6 +51,6 @@ class OutboxService implements Outbox {
         List<OutboundMessage.Option> options = entry.options() == null ? List.of()
                 : json.readValue(entry.options(), OPTIONS);
         return new OutboundMessage(entry.id(), entry.conversationId(), entry.messageId(), entry.channel(),
-                entry.address(), entry.text(), options, entry.idempotencyKey(), entry.attempts() + 1);
+                entry.address(), entry.text(), options, entry.idempotencyKey(), entry.attempts() + 1, entry.partsSent());
     }
 }
