@@ -2,6 +2,7 @@ package de.ikoe.lotse.matrix;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import de.ikoe.lotse.support.Faults;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,7 +66,8 @@ import java.util.function.Supplier;
  * {@code filter} parameter are accepted and ignored, timelines are never truncated), {@code full_state},
  * {@code set_presence}, presence, typing, receipts, account data, to-device messages, {@code /messages}
  * pagination (the {@code prev_batch} tokens lead nowhere), leaving rooms and the {@code leave} section (always
- * empty), power levels, redactions, and server-side rate limiting unless scripted with {@link #failNext}.
+ * empty), power levels, redactions, and server-side rate limiting unless scripted with {@link #failNext} or injected at
+ * random with {@link #injectFaults}.
  *
  * <p>Simplifications to know: transaction ids are scoped per <em>user</em> (and endpoint, i.e. room and event type)
  * rather than per device/access token as in the spec, so that a retry after a re-login is still de-duplicated;
@@ -109,6 +111,12 @@ public final class FakeHomeserver implements AutoCloseable {
     private final Map<String, String> eventIdsByTransaction = new HashMap<>();
     private final Map<String, String> transactionIdsByEventId = new HashMap<>();
     private final List<ObjectNode> sent = new ArrayList<>();
+    private final Map<String, List<ObjectNode>> sentByRoom = new HashMap<>();
+    private final Map<String, Integer> positions = new HashMap<>();
+    private int syncedFrom;
+    private Faults faults;
+    private List<String> faultyPaths = List.of();
+    private int retryAfterMs;
     private final List<String> requests = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new LinkedHashMap<>();
 
@@ -453,7 +461,31 @@ public final class FakeHomeserver implements AutoCloseable {
         inLock(() -> failures.computeIfAbsent(pathFragment, key -> new ArrayDeque<>()).add(failure));
     }
 
+    /**
+     * From now on, requests whose path contains one of {@code pathFragments} fail at random as {@code faults} decides,
+     * before they do anything: 429 {@code M_LIMIT_EXCEEDED} with {@code retry_after_ms} and a {@code Retry-After}
+     * header (in whole seconds, rounded up), or 500 {@code M_UNKNOWN}. Scripted failures come first.
+     */
+    public void injectFaults(Faults faults, int retryAfterMs, String... pathFragments) {
+        inLock(() -> {
+            this.faults = faults;
+            this.retryAfterMs = retryAfterMs;
+            this.faultyPaths = List.of(pathFragments);
+        });
+    }
+
     // ---------------------------------------------------------------- inspection
+
+    /**
+     * Whether the bot has synced past the event: it asked for a {@code /sync} with a {@code since} token after the
+     * event's position, i.e. it stored a {@code next_batch} behind it, which for a bot means it handled it.
+     */
+    public boolean syncedPast(String eventId) {
+        return locked(() -> {
+            Integer position = positions.get(eventId);
+            return position != null && position < syncedFrom;
+        });
+    }
 
     /** Events created through the send endpoint by that user, in order (event_id, room_id, type, sender, content...). */
     public List<JsonNode> sentBy(String userId) {
@@ -463,8 +495,13 @@ public final class FakeHomeserver implements AutoCloseable {
 
     /** Events created through the send endpoint in that room, in order. */
     public List<JsonNode> sentIn(String roomId) {
-        return locked(() -> sent.stream().filter(event -> roomId.equals(event.path("room_id").stringValue(null)))
+        return locked(() -> sentByRoom.getOrDefault(roomId, List.of()).stream()
                 .map(event -> (JsonNode) event.deepCopy()).toList());
+    }
+
+    /** How many events were created through the send endpoint in that room: cheaper than {@link #sentIn} for polling. */
+    public int sentCount(String roomId) {
+        return locked(() -> sentByRoom.getOrDefault(roomId, List.of()).size());
     }
 
     /** Method and percent-decoded path of every request received, e.g. {@code "GET /_matrix/client/v3/sync"}. */
@@ -574,6 +611,7 @@ public final class FakeHomeserver implements AutoCloseable {
             return ok(delivered(syncResponse(-1)));
         }
         int from = parseSince(since);
+        syncedFrom = Math.max(syncedFrom, from);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(parseTimeout(query.get("timeout")));
         while (true) {
             ObjectNode response = syncResponse(from);
@@ -783,6 +821,7 @@ public final class FakeHomeserver implements AutoCloseable {
         eventIdsByTransaction.put(transactionKey, eventId);
         transactionIdsByEventId.put(eventId, transactionId);
         sent.add(event);
+        sentByRoom.computeIfAbsent(roomId, key -> new ArrayList<>()).add(event);
         append(room, event);
         return ok(object().put("event_id", eventId));
     }
@@ -850,6 +889,7 @@ public final class FakeHomeserver implements AutoCloseable {
                 room.memberships.put(stateKey.stringValue(), string(event.path("content").get("membership")));
             }
         }
+        positions.putIfAbsent(eventId(event), log.size());
         log.add(new LogEntry(room.id, event, room.membership(botUserId)));
         changed.signalAll();
     }
@@ -946,6 +986,15 @@ public final class FakeHomeserver implements AutoCloseable {
             sendRequests++;
         }
         Failure failure = takeFailure(request.path());
+        if (failure == null && faults != null && faultyPaths.stream().anyMatch(request.path()::contains)) {
+            Faults.Fault fault = faults.next();
+            if (fault == Faults.Fault.RATE_LIMITED) {
+                failure = new Failure(429, "M_LIMIT_EXCEEDED", "Too many requests", retryAfterMs,
+                        (retryAfterMs + 999) / 1000);
+            } else if (fault == Faults.Fault.SERVER_ERROR) {
+                failure = new Failure(500, "M_UNKNOWN", "Internal server error", null, null);
+            }
+        }
         if (failure != null) {
             return failureReply(failure);
         }

@@ -2,6 +2,7 @@ package de.ikoe.lotse.telegram;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import de.ikoe.lotse.support.Faults;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,8 +53,8 @@ import java.util.regex.Pattern;
  *
  * <p>What it does not fake: webhook delivery (it never POSTs to the webhook URL), files and media, entities other than
  * the HTML check (MarkdownV2 is passed through unchecked), allowed_updates filtering, command scopes (commands are kept
- * per language code only), flood control unless scripted with {@link #failNext(String, int, String, int)}, and any
- * method not listed above (404).
+ * per language code only), flood control unless scripted with {@link #failNext(String, int, String, int)} or injected
+ * at random with {@link #injectFaults}, and any method not listed above (404).
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -101,6 +102,10 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, JsonNode> commands = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
     private final List<JsonNode> sent = new ArrayList<>();
+    private final Map<Long, List<JsonNode>> sentByChat = new HashMap<>();
+    private Faults faults;
+    private Set<String> faultyMethods = Set.of();
+    private int retryAfterSeconds;
     private final List<JsonNode> edits = new ArrayList<>();
     private final List<JsonNode> callbackAnswers = new ArrayList<>();
 
@@ -306,6 +311,20 @@ public final class FakeBotApi implements AutoCloseable {
         queueFailure(method, new Failure(status, description, retryAfterSeconds));
     }
 
+    /**
+     * From now on, calls of these methods fail at random as {@code faults} decides, before they do anything: 429
+     * {@code Too Many Requests: retry after N} with {@code parameters.retry_after}, or 500. Scripted failures come first.
+     */
+    public void injectFaults(Faults faults, int retryAfterSeconds, String... methods) {
+        locked(() -> {
+            this.faults = faults;
+            this.retryAfterSeconds = retryAfterSeconds;
+            this.faultyMethods = Set.of(java.util.Arrays.stream(methods).map(m -> m.toLowerCase(Locale.ROOT))
+                    .toArray(String[]::new));
+            return null;
+        });
+    }
+
     /** Every sendMessage and sendChatAction to this chat fails with 403, as when the user blocked the bot. */
     public void blockChat(long chatId) {
         locked(() -> blockedChats.add(chatId));
@@ -319,7 +338,12 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     public List<JsonNode> sentTo(long chatId) {
-        return locked(() -> copies(sent.stream().filter(s -> s.path("chat_id").asLong() == chatId).toList()));
+        return locked(() -> copies(sentByChat.getOrDefault(chatId, List.of())));
+    }
+
+    /** How many messages were sent to the chat: cheaper than {@link #sentTo(long)} for a test that polls. */
+    public int sentCount(long chatId) {
+        return locked(() -> sentByChat.getOrDefault(chatId, List.of()).size());
     }
 
     /** Every successful editMessageText: its parameters, in order. */
@@ -417,6 +441,14 @@ public final class FakeBotApi implements AutoCloseable {
         if (failure != null) {
             ApiError error = new ApiError(failure.status(), failure.description());
             throw failure.retryAfter() == null ? error : error.with("retry_after", failure.retryAfter());
+        }
+        Faults.Fault fault = faults != null && faultyMethods.contains(method) ? faults.next() : null;
+        if (fault == Faults.Fault.RATE_LIMITED) {
+            throw new ApiError(429, "Too Many Requests: retry after " + retryAfterSeconds)
+                    .with("retry_after", retryAfterSeconds);
+        }
+        if (fault == Faults.Fault.SERVER_ERROR) {
+            throw new ApiError(500, "Internal Server Error");
         }
     }
 
@@ -641,6 +673,7 @@ public final class FakeBotApi implements AutoCloseable {
         store(message);
         ObjectNode record = params.deepCopy().put("chat_id", chatId);
         sent.add(record.put("message_id", message.get("message_id").longValue()));
+        sentByChat.computeIfAbsent(chatId, id -> new ArrayList<>()).add(record);
         return message.deepCopy();
     }
 
