@@ -272,7 +272,10 @@ class CrashSoakIT {
             report(webHistories);
         }
 
-        /** Kills the service when a share of the messages has been acknowledged, at a random moment after that. */
+        /**
+         * Kills the service when a share of the messages has been acknowledged, at a random moment after that,
+         * within 100 ms of an acknowledgement.
+         */
         private void chaos(int expectedMessages) {
             try {
                 for (int k = 1; k <= form.kills(); k++) {
@@ -283,6 +286,10 @@ class CrashSoakIT {
                         return; // too few kills: the report fails the run
                     }
                     Thread.sleep(random.nextInt(1500));
+                    // right after something was acknowledged: the moment a late write to disk would lose it
+                    int seen = acknowledged.get();
+                    await().atMost(STEP).pollInterval(Duration.ofMillis(5)).until(() -> acknowledged.get() > seen || allDone);
+                    Thread.sleep(random.nextInt(100));
                     double at = seconds();
                     lotse.kill();
                     int flying = countInFlight();

@@ -16,11 +16,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,10 +57,18 @@ abstract class PersistenceContract {
     @Autowired
     ScriptedGateway gateway;
 
-    /** A channel whose sends the test scripts: per address, outcomes to return in turn. */
+    /**
+     * A channel whose sends the test scripts: per address, outcomes to return in turn; a send that
+     * waits until the test lets it finish; a message in two parts whose first attempt gets only the
+     * first part through.
+     */
     static class ScriptedGateway implements ChannelGateway {
 
         final Map<String, List<DeliveryOutcome>> script = new ConcurrentHashMap<>();
+        final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+        final Map<String, CountDownLatch> sending = new ConcurrentHashMap<>();
+        final Set<String> twoParts = ConcurrentHashMap.newKeySet();
+        final Map<String, Instant> deliveredAt = new ConcurrentHashMap<>();
         final List<OutboundMessage> attempts = new CopyOnWriteArrayList<>();
         final List<OutboundMessage> delivered = new CopyOnWriteArrayList<>();
 
@@ -68,6 +80,22 @@ abstract class PersistenceContract {
         @Override
         public DeliveryOutcome send(OutboundMessage message, PartsSent progress) {
             attempts.add(message);
+            CountDownLatch started = sending.get(message.address());
+            if (started != null) {
+                started.countDown();
+            }
+            CountDownLatch hold = held.get(message.address());
+            if (hold != null) {
+                try {
+                    hold.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (twoParts.contains(message.address()) && message.partsSent() == 0) {
+                progress.record(1);
+                return DeliveryOutcome.retry("503 on the second part");
+            }
             List<DeliveryOutcome> outcomes = script.getOrDefault(message.address(), List.of());
             DeliveryOutcome outcome;
             synchronized (outcomes) {
@@ -75,6 +103,7 @@ abstract class PersistenceContract {
             }
             if (outcome instanceof DeliveryOutcome.Sent) {
                 delivered.add(message);
+                deliveredAt.put(message.address(), Instant.now());
             }
             return outcome;
         }
@@ -205,6 +234,59 @@ abstract class PersistenceContract {
                 .satisfiesExactly(welcome -> assertThat(welcome).startsWith("Willkommen"),
                         greeting -> assertThat(greeting).startsWith("Guten Tag")));
     }
+
+    @Test
+    void noRowLockIsHeldWhileAChannelSends() throws Exception {
+        String address = "held-" + UUID.randomUUID();
+        CountDownLatch release = new CountDownLatch(1);
+        gateway.held.put(address, release);
+        gateway.sending.put(address, new CountDownLatch(1));
+        try {
+            long conversationId = newConversation(address);
+            assertThat(gateway.sending.get(address).await(20, TimeUnit.SECONDS)).as("the send started").isTrue();
+            // while the channel is busy with the first message, anyone else can lock its row at once
+            Long id = jdbc.queryForObject("select min(id) from outbox where conversation_id = ?", Long.class,
+                    conversationId);
+            Long locked = transactions.execute(s -> jdbc.queryForObject(
+                    "select id from outbox where id = ? for update nowait", Long.class, id));
+            assertThat(locked).isEqualTo(id);
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveredTo(address).size() == 2);
+    }
+
+    @Test
+    void aRowClaimedByAWorkerThatDiedIsSentWhenItsLeaseEndsAndOnlyThen() {
+        String address = "orphan-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        Instant leaseEnds = now.plusSeconds(2);
+        long messageId = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L);
+        jdbc.update("""
+                insert into outbox (conversation_id, message_id, channel, address, text, idempotency_key, status, attempts,
+                                    next_attempt_at, created_at, claimed_by, claimed_until)
+                values (?, ?, ?, ?, 'Eine Antwort, die ein abgestürzter Worker genommen hatte', ?, 'PENDING', 0, ?, ?,
+                        'a-worker-that-died:1', ?)""", messageId, messageId, TEST_CHANNEL, address, "orphan-" + messageId,
+                Timestamp.from(now), Timestamp.from(now), Timestamp.from(leaseEnds));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveredTo(address).size() == 1);
+        assertThat(gateway.deliveredAt.get(address)).isAfterOrEqualTo(leaseEnds);
+        assertThat(jdbc.queryForObject("select status from outbox where address = ?", String.class, address))
+                .isEqualTo("SENT");
+    }
+
+    @Test
+    void aRetryOfASplitMessageKnowsWhichPartsWentOut() {
+        String address = "parts-" + UUID.randomUUID();
+        gateway.twoParts.add(address);
+        newConversation(address);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveredTo(address).size() == 2);
+        long first = deliveredTo(address).get(0).messageId();
+        assertThat(attemptsTo(address).stream().filter(m -> m.messageId() == first))
+                .extracting(OutboundMessage::partsSent).containsExactly(0, 1);
+        assertThat(jdbc.queryForList("select parts_sent from outbox where address = ? order by id", Integer.class, address))
+                .containsExactly(1, 1);
+    }
+
 
     private List<OutboundMessage> deliveredTo(String address) {
         return gateway.delivered.stream().filter(m -> m.address().equals(address)).toList();

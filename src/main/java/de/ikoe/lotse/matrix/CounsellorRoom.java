@@ -236,34 +236,44 @@ class CounsellorRoom {
      */
     private CompletableFuture<Void> post(Runnable work) {
         return CompletableFuture.runAsync(() -> {
-            Duration wait = Duration.ofMillis(500);
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    work.run();
-                    return;
-                } catch (MatrixException e) {
-                    if (e.status() == 400) {
-                        log.warn("The counsellors' room refused a post: {}", e.getMessage());
-                        return;
-                    }
-                    if (attempt >= ATTEMPTS_IN_ORDER || e.forbidden() || e.unknownToken()) {
-                        throw e;
-                    }
-                    if (e.retryAfter() != null) {
-                        wait = e.retryAfter();
-                    }
-                } catch (RestClientException e) {
-                    if (attempt >= ATTEMPTS_IN_ORDER) {
-                        throw e;
-                    }
-                }
-                if (wait.compareTo(LONGEST_WAIT_IN_ORDER) > 0) {
-                    throw new IllegalStateException("the counsellors' room asks to wait " + wait);
-                }
-                pause(wait);
-                wait = wait.multipliedBy(2);
+            try {
+                postInOrder(work);
+            } catch (RuntimeException e) {
+                log.warn("Posting to the counsellors' room failed ({}); the event registry tries again later",
+                        e.getMessage());
+                throw e;
             }
         }, poster);
+    }
+
+    private static void postInOrder(Runnable work) {
+        Duration wait = Duration.ofMillis(500);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (MatrixException e) {
+                if (e.status() == 400) {
+                    log.warn("The counsellors' room refused a post: {}", e.getMessage());
+                    return;
+                }
+                if (attempt >= ATTEMPTS_IN_ORDER || e.forbidden() || e.unknownToken()) {
+                    throw e;
+                }
+                if (e.retryAfter() != null) {
+                    wait = e.retryAfter();
+                }
+            } catch (RestClientException e) {
+                if (attempt >= ATTEMPTS_IN_ORDER) {
+                    throw e;
+                }
+            }
+            if (wait.compareTo(LONGEST_WAIT_IN_ORDER) > 0) {
+                throw new IllegalStateException("the counsellors' room asks to wait " + wait);
+            }
+            pause(wait);
+            wait = wait.multipliedBy(2);
+        }
     }
 
     private static void pause(Duration wait) {

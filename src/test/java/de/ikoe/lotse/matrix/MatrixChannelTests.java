@@ -239,4 +239,56 @@ class MatrixChannelTests {
         assertThat(botTextsIn(room)).doesNotHaveDuplicates();
         assertThat(botTextsIn(counsellorsRoom).stream().filter(t -> t.contains("Danke, wann haben Sie Zeit?"))).hasSize(1);
     }
+
+    private void handOverToACounsellor(String room) {
+        matrix.text(room, PERSON, "/berater");
+        awaitBotTexts(room, 2);
+        matrix.text(room, PERSON, "überspringen");
+        awaitBotTexts(room, 3);
+        matrix.text(room, PERSON, "überspringen");
+        awaitBotTexts(room, 4);
+        matrix.text(room, PERSON, "Wir planen eine Fortbildung für das Bürgeramt");
+        awaitBotTexts(room, 5);
+    }
+
+    private long announcements() {
+        return botTextsIn(counsellorsRoom).stream().filter(t -> t.startsWith("Neues Ticket #")).count();
+    }
+
+    private long triesToPostInTheCounsellorsRoom() {
+        return matrix.requests().stream().filter(r -> r.contains(counsellorsRoom + "/send/")).count();
+    }
+
+    /** The room fails every try in a row: the post is left to the event registry, which hands it over again. */
+    @Test
+    void aPostTheRoomRefusedForAWhileIsMadeLaterAndOnce() {
+        lotse(Map.of("lotse.matrix.token", matrix.issueToken(), "lotse.events.retry-every", "1s",
+                "lotse.events.retry-after", "0s"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> matrix.joinedRooms(BOT).contains(counsellorsRoom));
+        String room = directRoom();
+        for (int i = 0; i < 3; i++) {
+            matrix.failNext(counsellorsRoom + "/send/", 500, "M_UNKNOWN", "Internal server error", null, null);
+        }
+        handOverToACounsellor(room);
+        await().atMost(Duration.ofSeconds(30)).until(() -> announcements() == 1);
+        assertThat(triesToPostInTheCounsellorsRoom()).isGreaterThanOrEqualTo(4);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> announcements() == 1);
+    }
+
+    /** A post that failed before the service stopped is made after it starts again, once. */
+    @Test
+    void aPostNotMadeBeforeAStopIsMadeAfterTheRestartOnce() {
+        lotse(Map.of("lotse.matrix.token", matrix.issueToken(), "lotse.events.retry-every", "1h"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> matrix.joinedRooms(BOT).contains(counsellorsRoom));
+        String room = directRoom();
+        for (int i = 0; i < 3; i++) {
+            matrix.failNext(counsellorsRoom + "/send/", 500, "M_UNKNOWN", "Internal server error", null, null);
+        }
+        handOverToACounsellor(room);
+        await().atMost(Duration.ofSeconds(30)).until(() -> triesToPostInTheCounsellorsRoom() == 3);
+        assertThat(announcements()).isZero();
+        lotse.restart();
+        await().atMost(Duration.ofSeconds(30)).until(() -> announcements() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> announcements() == 1);
+    }
 }

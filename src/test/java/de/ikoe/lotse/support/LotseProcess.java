@@ -61,6 +61,7 @@ public final class LotseProcess implements AutoCloseable {
         Path log = logs.resolve("lotse-" + (++starts) + ".log");
         try {
             Files.createDirectories(logs);
+            Files.writeString(logs.resolve("command.txt"), String.join(" ", command) + "\n");
             process = new ProcessBuilder(command).directory(workingDirectory.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {

@@ -306,6 +306,14 @@ public final class FakeBotApi implements AutoCloseable {
         queueFailure(method, new Failure(status, description, null));
     }
 
+    /** The next {@code successes} calls of {@code method} succeed, the one after them fails with this error. */
+    public void failAfter(String method, int successes, int status, String description) {
+        for (int i = 0; i < successes; i++) {
+            queueFailure(method, new Failure(0, null, null));
+        }
+        queueFailure(method, new Failure(status, description, null));
+    }
+
     /** As {@link #failNext(String, int, String)}, with {@code parameters.retry_after} (use 429 for flood control). */
     public void failNext(String method, int status, String description, int retryAfterSeconds) {
         queueFailure(method, new Failure(status, description, retryAfterSeconds));
@@ -438,6 +446,9 @@ public final class FakeBotApi implements AutoCloseable {
     private void throwScriptedFailure(String method) {
         Deque<Failure> queued = failures.get(method);
         Failure failure = queued == null ? null : queued.poll();
+        if (failure != null && failure.status() == 0) {
+            return; // a call scripted to pass, before a scripted failure
+        }
         if (failure != null) {
             ApiError error = new ApiError(failure.status(), failure.description());
             throw failure.retryAfter() == null ? error : error.with("retry_after", failure.retryAfter());

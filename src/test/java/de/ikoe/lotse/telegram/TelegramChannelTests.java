@@ -242,4 +242,40 @@ class TelegramChannelTests {
         assertThat(texts.get(7)).isEqualTo("Guten Tag, hier ist Anna vom Zentrum.");
         assertThat(texts.get(8)).contains("Die Beratung ist beendet");
     }
+
+    /**
+     * A counsellor's reply too long for one Telegram message goes out in two parts; when the second
+     * fails, the retry sends only the second: the first part arrives once.
+     */
+    @Test
+    void aSplitMessageWhoseSecondPartFailsIsCompletedWithoutRepeatingTheFirst() {
+        lotse(Map.of());
+        telegram.privateMessage(ANNA, "Anna", "/berater");
+        awaitTexts(ANNA, 2);
+        telegram.privateMessage(ANNA, "Anna", "überspringen");
+        awaitTexts(ANNA, 3);
+        telegram.privateMessage(ANNA, "Anna", "überspringen");
+        awaitTexts(ANNA, 4);
+        telegram.privateMessage(ANNA, "Anna", "Eine Schulung für das Team");
+        awaitTexts(ANNA, 5);
+        Map<String, String> admin = Http.basic("admin", ADMIN_PASSWORD);
+        long ticket = Http.get(lotse.url("/api/counsellor/tickets?status=WAITING"), admin).json().get(0).path("id").asLong();
+        assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticket + "/claim"), null, admin).status()).isEqualTo(200);
+        awaitTexts(ANNA, 6);
+
+        StringBuilder reply = new StringBuilder("Erster Teil.\n\n");
+        for (int i = 1; reply.length() < 3900; i++) {
+            reply.append("Absatz ").append(i).append(" mit Hinweisen zu Fortbildungen für Ihr Team.\n\n");
+        }
+        reply.append("Zweiter Teil, Ende.");
+        telegram.failAfter("sendMessage", 1, 500, "Internal Server Error");
+        assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticket + "/messages"), Map.of("text", reply.toString()),
+                admin).status()).isEqualTo(202);
+        awaitTexts(ANNA, 8);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> textsTo(ANNA).size() == 8);
+        List<String> texts = textsTo(ANNA);
+        assertThat(texts.get(6)).startsWith("Erster Teil.").doesNotContain("Zweiter Teil");
+        assertThat(texts.get(7)).endsWith("Zweiter Teil, Ende.");
+        assertThat((texts.get(6) + texts.get(7)).replaceAll("\\s+", "")).isEqualTo(reply.toString().replaceAll("\\s+", ""));
+    }
 }
