@@ -79,7 +79,7 @@ class CrashSoakIT {
 
         static Form named(String name) {
             return switch (name) {
-                case "long" -> new Form("long", 1050, 6, 90, Duration.ofMinutes(60));
+                case "long" -> new Form("long", 1050, 6, 90, Duration.ofMinutes(120));
                 case "short" -> new Form("short", 60, 2, 30, Duration.ofMinutes(12));
                 default -> throw new IllegalArgumentException("soak.form must be short or long, not " + name);
             };
@@ -847,7 +847,7 @@ class CrashSoakIT {
             run.reply(this, ticket, text);
             counsellorReplies.add(text);
             String end = text.substring(text.length() - 12);
-            Run.awaitTrue(() -> received().stream().anyMatch(t -> t.contains(end)));
+            await().atMost(STEP).pollInterval(pollInterval()).until(() -> received().stream().anyMatch(t -> t.contains(end)));
         }
 
         void acknowledged(String text) {
@@ -856,7 +856,12 @@ class CrashSoakIT {
         }
 
         void awaitReceived(int count) {
-            await().atMost(STEP).pollInterval(Duration.ofMillis(300)).until(() -> receivedCount() >= count);
+            await().atMost(STEP).pollInterval(pollInterval()).until(() -> receivedCount() >= count);
+        }
+
+        /** How often the person looks for news: cheap for the fakes, an HTTP request for the web chat. */
+        Duration pollInterval() {
+            return Duration.ofMillis(200);
         }
 
         /** A reply long enough for Telegram to take it in two parts. */
@@ -922,6 +927,11 @@ class CrashSoakIT {
 
         int receivedCount() {
             return received().size();
+        }
+
+        @Override
+        Duration pollInterval() {
+            return Duration.ofMillis(500);
         }
     }
 
