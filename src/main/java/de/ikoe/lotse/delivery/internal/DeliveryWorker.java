@@ -68,27 +68,27 @@ class DeliveryWorker implements SmartLifecycle {
     /** Sends one batch of due messages; returns how many it took. */
     int deliverDue() {
         String claim = instance + ":" + claims.incrementAndGet();
-        Instant[] until = new Instant[1];
-        List<Claimed> batch = transactions.execute(status -> {
-            Instant now = clock.instant();
-            until[0] = now.plus(properties.lease());
-            List<OutboxEntry> due = repository.lockDue(now, properties.batch());
-            due.forEach(entry -> entry.claim(claim, until[0]));
-            return due.stream().map(entry -> new Claimed(entry.id(), outbox.toMessage(entry))).toList();
-        });
+        Instant now = clock.instant();
+        Instant until = now.plus(properties.lease());
+        List<Claimed> batch = transactions.execute(status -> repository.lockDue(now, properties.batch()).stream()
+                .map(entry -> {
+                    entry.claim(claim, until);
+                    return new Claimed(entry.id(), outbox.toMessage(entry));
+                }).toList());
         if (batch == null || batch.isEmpty()) {
             return 0;
         }
+        Instant leaseEnds = until;
         for (Claimed claimed : batch) {
             if (thread == null) {
                 // stopping cleanly: what was not tried is due again at once, not after the lease
                 transactions.executeWithoutResult(status -> repository.releaseClaim(claim));
                 break;
             }
-            if (Duration.between(clock.instant(), until[0]).compareTo(properties.lease().dividedBy(2)) < 0) {
-                until[0] = clock.instant().plus(properties.lease());
-                Instant extended = until[0];
+            if (Duration.between(clock.instant(), leaseEnds).compareTo(properties.lease().dividedBy(2)) < 0) {
+                Instant extended = clock.instant().plus(properties.lease());
                 transactions.executeWithoutResult(status -> repository.extendClaim(claim, extended));
+                leaseEnds = extended;
             }
             DeliveryOutcome outcome = send(claimed.message(), count -> recordParts(claimed.id(), claim, count));
             transactions.executeWithoutResult(status -> record(claimed.id(), claim, outcome));
