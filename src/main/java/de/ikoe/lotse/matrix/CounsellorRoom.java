@@ -2,9 +2,12 @@ package de.ikoe.lotse.matrix;
 
 import de.ikoe.lotse.conversation.Counselling;
 import de.ikoe.lotse.conversation.PersonWrote;
+import de.ikoe.lotse.conversation.TranscriptEntry;
+import de.ikoe.lotse.conversation.Transcripts;
 import de.ikoe.lotse.handoff.HandoffClaimed;
 import de.ikoe.lotse.handoff.HandoffClosed;
 import de.ikoe.lotse.handoff.HandoffOverdue;
+import de.ikoe.lotse.handoff.HandoffReleased;
 import de.ikoe.lotse.handoff.HandoffRequested;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Ticket;
@@ -23,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +62,7 @@ class CounsellorRoom {
     private final JsonMapper json;
     private final MatrixStore store;
     private final Counselling counselling;
+    private final Transcripts transcripts;
     private final HandoffService handoff;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -75,12 +81,14 @@ class CounsellorRoom {
     }
 
     CounsellorRoom(String roomId, MatrixClient client, JsonMapper json, MatrixStore store, Counselling counselling,
-                   HandoffService handoff, TransactionTemplate transactions, ApplicationEventPublisher events) {
+                   Transcripts transcripts, HandoffService handoff, TransactionTemplate transactions,
+                   ApplicationEventPublisher events) {
         this.roomId = roomId;
         this.client = client;
         this.json = json;
         this.store = store;
         this.counselling = counselling;
+        this.transcripts = transcripts;
         this.handoff = handoff;
         this.transactions = transactions;
         this.events = events;
@@ -92,13 +100,16 @@ class CounsellorRoom {
 
     // --- what the room hears of ---
     // Each listener is registered in the event publication registry; its publication is complete
-    // when the returned future is, i.e. when the post was made.
+    // when the returned future is, i.e. when the post was made. What a person wrote is read when
+    // the post is made, not kept in the event: if they were forgotten meanwhile, it is not shown.
 
     @TransactionalEventListener
     CompletableFuture<Void> on(HandoffRequested requested) {
         return post(() -> {
+            String summary = handoff.get(requested.ticketId()).map(Ticket::summary)
+                    .filter(kept -> !kept.isBlank()).orElse("(Die Person hat ihre Daten löschen lassen.)");
             String text = "Neues Ticket #" + requested.ticketId() + " (" + requested.channel() + ", "
-                    + requested.lang() + ")\n" + requested.summary() + "\n\nÜbernehmen mit: !claim " + requested.ticketId();
+                    + requested.lang() + ")\n" + summary + "\n\nÜbernehmen mit: !claim " + requested.ticketId();
             String eventId = client.send(roomId, "m.room.message", "lotse-ticket-" + requested.ticketId() + "-announce",
                     MatrixText.content(json, text, List.of(), true));
             store.thread(requested.ticketId(), roomId, eventId);
@@ -107,12 +118,21 @@ class CounsellorRoom {
 
     @TransactionalEventListener
     CompletableFuture<Void> on(PersonWrote wrote) {
-        return inThread(wrote.ticketId(), "person-" + wrote.seq(), "Person: " + wrote.text());
+        return post(() -> written(wrote).ifPresent(text ->
+                sendInThread(wrote.ticketId(), "person-" + wrote.seq(), "Person: " + text)));
+    }
+
+    /** The message an event names, if the conversation still holds it. */
+    private Optional<String> written(PersonWrote wrote) {
+        return transcripts.entries(wrote.conversationId(), wrote.seq() - 1).stream()
+                .filter(entry -> entry.seq() == wrote.seq())
+                .map(TranscriptEntry::text)
+                .findFirst();
     }
 
     @TransactionalEventListener
     CompletableFuture<Void> on(HandoffClaimed claimed) {
-        return inThread(claimed.ticketId(), "claimed",
+        return inThread(claimed.ticketId(), "claimed" + suffix(claimed.at()),
                 "Übernommen von " + claimed.counsellor() + ". Antworten Sie in diesem Thread.");
     }
 
@@ -121,6 +141,12 @@ class CounsellorRoom {
         return inThread(closed.ticketId(), closed.status().name().toLowerCase(Locale.ROOT),
                 closed.status() == TicketStatus.CANCELLED
                         ? "Die Person hat die Anfrage zurückgezogen." : "Geschlossen; die Person ist wieder beim Bot.");
+    }
+
+    @TransactionalEventListener
+    CompletableFuture<Void> on(HandoffReleased released) {
+        return inThread(released.ticketId(), "released" + suffix(released.at()), "Freigegeben: "
+                + released.counsellor() + " hält das Ticket nicht mehr, es wartet wieder. !claim " + released.ticketId());
     }
 
     @TransactionalEventListener
@@ -211,12 +237,19 @@ class CounsellorRoom {
 
     /** Posts in the ticket's thread; fails (and is tried again later) while the ticket has no thread yet. */
     private CompletableFuture<Void> inThread(long ticketId, String what, String text) {
-        return post(() -> {
-            String root = store.threadOf(ticketId).orElseThrow(() -> new IllegalStateException(
-                    "ticket " + ticketId + " has not been announced in the counsellors' room yet"));
-            client.send(roomId, "m.room.message", "lotse-ticket-" + ticketId + "-" + what,
-                    threaded(MatrixText.content(json, text, List.of(), true), root));
-        });
+        return post(() -> sendInThread(ticketId, what, text));
+    }
+
+    private void sendInThread(long ticketId, String what, String text) {
+        String root = store.threadOf(ticketId).orElseThrow(() -> new IllegalStateException(
+                "ticket " + ticketId + " has not been announced in the counsellors' room yet"));
+        client.send(roomId, "m.room.message", "lotse-ticket-" + ticketId + "-" + what,
+                threaded(MatrixText.content(json, text, List.of(), true), root));
+    }
+
+    /** Tells one claim or release of a ticket from the next; events kept before times were added have none. */
+    private static String suffix(Instant at) {
+        return at == null ? "" : "-" + at.toEpochMilli();
     }
 
     private static ObjectNode threaded(ObjectNode content, String root) {

@@ -2,6 +2,7 @@ package de.ikoe.lotse.matrix;
 
 import de.ikoe.lotse.conversation.ConversationService;
 import de.ikoe.lotse.conversation.Counselling;
+import de.ikoe.lotse.conversation.Transcripts;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.matrix.client.MatrixClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,10 +45,10 @@ class MatrixConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "lotse.matrix.counsellors", name = "room")
     CounsellorRoom counsellorRoom(MatrixProperties properties, MatrixClient client, JsonMapper json, MatrixStore store,
-                                  Counselling counselling, HandoffService handoff, TransactionTemplate transactions,
-                                  ApplicationEventPublisher events) {
-        return new CounsellorRoom(properties.counsellors().room(), client, json, store, counselling, handoff, transactions,
-                events);
+                                  Counselling counselling, Transcripts transcripts, HandoffService handoff,
+                                  TransactionTemplate transactions, ApplicationEventPublisher events) {
+        return new CounsellorRoom(properties.counsellors().room(), client, json, store, counselling, transcripts, handoff,
+                transactions, events);
     }
 
     @Bean

@@ -292,4 +292,23 @@ class MatrixChannelTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> announcements() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> announcements() == 1);
     }
+
+    /** Events name what a person wrote without carrying it: a deletion in between leaves nothing to post. */
+    @Test
+    void aPersonForgottenWhileTheirAnnouncementWaitsLeavesNothingOfTheirsInTheRoom() {
+        ticketWhoseAnnouncementFailsThreeTimesInARow(Map.of("lotse.events.retry-every", "1h"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> triesToPostInTheCounsellorsRoom() == 3);
+        String personRoom = matrix.joinedRooms(BOT).stream().filter(r -> !r.equals(counsellorsRoom)).findFirst().orElseThrow();
+        matrix.text(personRoom, PERSON, "/loeschen");
+        awaitBotTexts(personRoom, 6);
+        matrix.text(personRoom, PERSON, "1");
+        awaitBotTexts(personRoom, 7);
+
+        lotse.restart();
+        await().atMost(Duration.ofSeconds(30)).until(() -> announcements() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> botTextsIn(counsellorsRoom).stream()
+                .anyMatch(t -> t.contains("zurückgezogen")));
+        assertThat(botTextsIn(counsellorsRoom)).noneMatch(t -> t.contains("Bürgeramt"))
+                .anyMatch(t -> t.contains("Daten löschen lassen"));
+    }
 }

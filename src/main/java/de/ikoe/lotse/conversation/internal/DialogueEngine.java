@@ -94,8 +94,7 @@ public class DialogueEngine {
         }
         switch (conversation.state()) {
             case WITH_COUNSELLOR -> handoff.activeTicketOf(conversation.id()).ifPresent(ticket ->
-                    events.publishEvent(new PersonWrote(ticket.id(), conversation.id(), messages.lastSeq(conversation.id()),
-                            text != null ? text : option)));
+                    events.publishEvent(new PersonWrote(ticket.id(), conversation.id(), messages.lastSeq(conversation.id()))));
             case WAITING -> whileWaiting(conversation, text, option, texts);
             case BOT, CLOSED -> {
                 if (conversation.intakeStep() != null) {

@@ -43,7 +43,7 @@ class TicketService implements HandoffService {
     public Ticket open(long conversationId, String channel, String lang, String summary, Intake intake) {
         TicketEntity ticket = tickets.save(new TicketEntity(conversationId, channel, lang, summary, intake,
                 clock.instant()));
-        events.publishEvent(new HandoffRequested(ticket.id(), conversationId, channel, lang, summary));
+        events.publishEvent(new HandoffRequested(ticket.id(), conversationId, channel, lang));
         return ticket.view();
     }
 
@@ -77,7 +77,7 @@ class TicketService implements HandoffService {
         boolean won = tickets.claim(ticketId, counsellor, clock.instant()) == 1;
         if (won) {
             tickets.findById(ticketId).ifPresent(t ->
-                    events.publishEvent(new HandoffClaimed(ticketId, t.view().conversationId(), counsellor)));
+                    events.publishEvent(new HandoffClaimed(ticketId, t.view().conversationId(), counsellor, clock.instant())));
         }
         return won;
     }
@@ -87,7 +87,7 @@ class TicketService implements HandoffService {
         boolean released = tickets.release(ticketId, holder) == 1;
         if (released) {
             tickets.findById(ticketId).ifPresent(t ->
-                    events.publishEvent(new HandoffReleased(ticketId, t.view().conversationId(), holder)));
+                    events.publishEvent(new HandoffReleased(ticketId, t.view().conversationId(), holder, clock.instant())));
         }
         return released;
     }
@@ -97,7 +97,7 @@ class TicketService implements HandoffService {
         boolean reassigned = tickets.reassign(ticketId, holder, counsellor) == 1;
         if (reassigned) {
             tickets.findById(ticketId).ifPresent(t ->
-                    events.publishEvent(new HandoffClaimed(ticketId, t.view().conversationId(), counsellor)));
+                    events.publishEvent(new HandoffClaimed(ticketId, t.view().conversationId(), counsellor, clock.instant())));
         }
         return reassigned;
     }
