@@ -15,6 +15,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("lotse.matrix")
 record MatrixProperties(URI homeserver, String token, String user, String password,
+                        @DefaultValue("IKOE_LOTSE") String deviceId,
                         @DefaultValue Counsellors counsellors, @DefaultValue("!lotse") String prefix,
                         @DefaultValue("30s") Duration syncTimeout) {
 

@@ -7,7 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's login: a configured access token (checked with whoami) or a password login. When
- * the server forgets the token, a password lets the bot log in again.
+ * the server forgets the token, a password lets the bot log in again. A password login names the
+ * same device every time: the homeserver keeps one device for the bot instead of one per start,
+ * and a post retried after a new login is still recognised by its transaction id, which the
+ * server scopes to the device.
  */
 class MatrixSession {
 
@@ -64,7 +67,7 @@ class MatrixSession {
         if (!properties.hasPassword()) {
             throw new MatrixException(401, "M_UNKNOWN_TOKEN", "no access token or password configured", null);
         }
-        MatrixClient.Login login = client.login(properties.user(), properties.password());
+        MatrixClient.Login login = client.login(properties.user(), properties.password(), properties.deviceId());
         token = login.accessToken();
         userId = login.userId();
     }

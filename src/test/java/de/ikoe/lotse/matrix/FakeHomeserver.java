@@ -69,8 +69,9 @@ import java.util.function.Supplier;
  * empty), power levels, redactions, and server-side rate limiting unless scripted with {@link #failNext} or injected at
  * random with {@link #injectFaults}.
  *
- * <p>Simplifications to know: transaction ids are scoped per <em>user</em> (and endpoint, i.e. room and event type)
- * rather than per device/access token as in the spec, so that a retry after a re-login is still de-duplicated;
+ * <p>Simplifications to know: transaction ids are scoped per device (and endpoint, i.e. room and event type), as
+ * homeservers since Matrix 1.7 do, so a retry after a new login on the same device is still de-duplicated and one
+ * on a new device is not;
  * scripted failures are answered before authentication; a second concurrent {@code /sync} for the same token
  * simply waits as well.
  *
@@ -104,6 +105,7 @@ public final class FakeHomeserver implements AutoCloseable {
     private boolean limitedNext;
     private int sendRequests;
     private final Map<String, String> devicesByToken = new HashMap<>();
+    private final List<String> loginDevices = new ArrayList<>();
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final List<LogEntry> log = new ArrayList<>();
     private final Map<String, String> displayNames = new HashMap<>();
@@ -504,6 +506,11 @@ public final class FakeHomeserver implements AutoCloseable {
         return locked(() -> sentByRoom.getOrDefault(roomId, List.of()).size());
     }
 
+    /** The device id of every password login, in order. */
+    public List<String> loginDevices() {
+        return locked(() -> List.copyOf(loginDevices));
+    }
+
     /** Method and percent-decoded path of every request received, e.g. {@code "GET /_matrix/client/v3/sync"}. */
     public List<String> requests() {
         return locked(() -> List.copyOf(requests));
@@ -546,6 +553,7 @@ public final class FakeHomeserver implements AutoCloseable {
             throw new MatrixError(403, "M_FORBIDDEN", "Invalid username or password");
         }
         String deviceId = Objects.requireNonNullElseGet(string(body.get("device_id")), this::newDeviceId);
+        loginDevices.add(deviceId);
         return ok(object()
                 .put("user_id", botUserId)
                 .put("access_token", newToken(deviceId))
@@ -806,7 +814,7 @@ public final class FakeHomeserver implements AutoCloseable {
         String type = call.params().get(1);
         String transactionId = call.params().get(2);
         String userId = call.session().userId();
-        String transactionKey = String.join("\u0000", userId, roomId, type, transactionId);
+        String transactionKey = String.join("\u0000", userId, call.session().deviceId(), roomId, type, transactionId);
         String earlier = eventIdsByTransaction.get(transactionKey);
         if (earlier != null) {
             return ok(object().put("event_id", earlier));

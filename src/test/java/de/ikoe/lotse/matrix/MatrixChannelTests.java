@@ -164,6 +164,7 @@ class MatrixChannelTests {
         matrix.text(room, PERSON, "Was ist IKÖ?");
         awaitBotTexts(room, 2);
         assertThat(matrix.requests().stream().filter(r -> r.endsWith("/login")).count()).isGreaterThanOrEqualTo(2);
+        assertThat(matrix.loginDevices()).as("one device for the bot, however often it logs in").containsOnly("IKOE_LOTSE");
     }
 
     @Test

@@ -43,12 +43,13 @@ public class MatrixClient {
         this.token = token;
     }
 
-    /** Logs in with a password; returns the new access token and the user id. */
-    public Login login(String user, String password) {
+    /** Logs in with a password on the given device (created when unknown); returns the new access token and the user id. */
+    public Login login(String user, String password, String deviceId) {
         ObjectNode body = json.createObjectNode();
         body.put("type", "m.login.password");
         body.putObject("identifier").put("type", "m.id.user").put("user", user);
         body.put("password", password);
+        body.put("device_id", deviceId);
         body.put("initial_device_display_name", "IKÖ-Lotse");
         JsonNode response = call(HttpMethod.POST, "/login", body, false);
         return new Login(response.path("access_token").asString(), response.path("user_id").asString());
