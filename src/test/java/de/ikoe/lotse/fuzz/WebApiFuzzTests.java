@@ -78,7 +78,12 @@ class WebApiFuzzTests {
         // Another person, whose words must never reach anyone else.
         ChatSession canary = newSession();
         Http.post(url(messages(canary)), Map.of("text", CANARY + " braucht Hilfe in Erfurt"), canary.header());
-        // A person whose ticket the admin holds, for the counsellors' API.
+        holdNewTicket();
+        errors = ErrorLog.attach();
+    }
+
+    /** A person whose ticket the admin holds, for the counsellors' API. */
+    static void holdNewTicket() {
         held = newSession();
         List<Long> before = waitingTickets();
         for (Object body : List.of(Map.of("text", "/berater"), Map.of("option", "skip"), Map.of("option", "skip"),
@@ -87,7 +92,6 @@ class WebApiFuzzTests {
         }
         heldTicket = waitingTickets().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
         assertThat(Http.post(url("/api/counsellor/tickets/" + heldTicket + "/claim"), null, admin()).status()).isEqualTo(200);
-        errors = ErrorLog.attach();
     }
 
     @AfterContainer
@@ -292,10 +296,22 @@ class WebApiFuzzTests {
         errors.clear();
         Raw.Response response = Raw.send(call.method(), url(call.path()), call.contentType(), call.body(), admin());
         assertThat(response.status()).as("status for %s: %s", call, Show.short_(response.body())).isLessThan(500);
-        if (response.status() >= 400 && response.status() != 405) {
+        // Tomcat itself refuses an encoded NUL in a path with a bare 400, before the application sees it.
+        if (response.status() >= 400 && response.status() != 405 && !call.path().contains("%00")) {
             assertThat(response.json()).as("a reason for %s", call).isNotNull();
         }
         Leaks.check(response.body().replace(CANARY, "canary"), null, List.of(), call);
+        Http.Response ticket = Http.get(url("/api/counsellor/tickets/" + heldTicket), admin());
+        if (ticket.status() != 200 || !"CLAIMED".equals(ticket.json().path("status").asString())) {
+            // The call closed or deleted the held ticket (ids such as "+1" name it too): the person
+            // is back with the bot, or forgotten; the next tries get a new ticket.
+            if (Http.get(url(messages(held)), held.header()).status() == 200) {
+                assertAnswered(held, call);
+            }
+            holdNewTicket();
+            errors.assertNone(call);
+            return;
+        }
         String note = "Noch da? " + System.nanoTime();
         assertThat(Http.post(url("/api/counsellor/tickets/" + heldTicket + "/messages"), Map.of("text", note), admin())
                 .status()).as("a normal reply after %s", call).isEqualTo(202);
@@ -366,6 +382,26 @@ class WebApiFuzzTests {
         String input = type + " " + Show.short_(new String(body, StandardCharsets.UTF_8));
         assertThat(response.status()).as("status for %s", input).isBetween(400, 499);
         errors.assertNone(input);
+    }
+
+    /** Found by the fuzzer: a form body with a character the firewall refuses in a parameter name was a 500. */
+    @Example
+    void aFormWithARefusedParameterNameIsABadRequest() {
+        ChatSession session = newSession();
+        Raw.Response response = Raw.send("POST", url(messages(session)), "application/x-www-form-urlencoded",
+                "{\"\":\"\u0090\"}".getBytes(StandardCharsets.UTF_8), session.header());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("detail").asString()).contains("not allowed");
+        assertAnswered(session, "form");
+    }
+
+    /** Found by the fuzzer: Content-Type {@code *}{@code /*} was a 500. */
+    @Example
+    void aWildcardContentTypeIsRefusedWithAReason() {
+        Raw.Response response = Raw.send("POST", url("/telegram/webhook"), "*/*", new byte[0],
+                Map.of("X-Telegram-Bot-Api-Secret-Token", SECRET));
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().path("detail").asString()).contains("Content-Type");
     }
 
     /** Found by the fuzzer: an update without update_id was a 500, and Telegram would have sent it forever. */
