@@ -32,6 +32,10 @@ class MatrixBot implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MatrixBot.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    /** The longest {@code next_batch} the store keeps (its column). */
+    private static final int MAX_CURSOR = 500;
+    /** The longest room or event id the store keeps; the specification allows 255 bytes, real servers use far fewer. */
+    private static final int MAX_ID = 200;
 
     private final MatrixProperties properties;
     private final MatrixClient client;
@@ -78,7 +82,12 @@ class MatrixBot implements SmartLifecycle {
                 String since = store.cursor().orElse(null);
                 SyncResponse sync = client.sync(since, filter, since == null ? Duration.ZERO : properties.syncTimeout());
                 handle(sync, since == null);
-                store.cursor(sync.nextBatch());
+                if (sync.nextBatch() == null || sync.nextBatch().isBlank() || sync.nextBatch().length() > MAX_CURSOR) {
+                    log.warn("The homeserver's next_batch is missing or longer than {} characters; syncing again from "
+                            + "the last one", MAX_CURSOR);
+                } else {
+                    store.cursor(sync.nextBatch());
+                }
                 backoff = Duration.ofSeconds(1);
             } catch (MatrixException e) {
                 if (e.unknownToken() && !authenticated || e.unknownToken() && !properties.hasPassword()) {
@@ -136,6 +145,10 @@ class MatrixBot implements SmartLifecycle {
             }
         }
         sync.joined().forEach((roomId, room) -> {
+            if (roomId.length() > MAX_ID) {
+                log.warn("Ignoring a Matrix room whose id is longer than {} characters", MAX_ID);
+                return;
+            }
             if (room.joinedMembers() != null) {
                 members.put(roomId, room.joinedMembers());
             }
@@ -156,7 +169,7 @@ class MatrixBot implements SmartLifecycle {
             }
         }
         for (SyncResponse.Event event : timeline.subList(from, timeline.size())) {
-            if (session.userId().equals(event.sender())) {
+            if (session.userId().equals(event.sender()) || event.eventId().isBlank() || event.eventId().length() > MAX_ID) {
                 continue;
             }
             if (counsellors != null && roomId.equals(counsellors.roomId())) {

@@ -6,7 +6,6 @@ import org.springframework.context.SmartLifecycle;
 import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
-import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
@@ -88,7 +87,7 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
                     registerWebhook();
                 } else {
                     polling = new TelegramBotsLongPollingApplication();
-                    session = polling.registerBot(properties.token(), () -> url, new DefaultGetUpdatesGenerator(), this);
+                    session = polling.registerBot(properties.token(), () -> url, last -> new LenientGetUpdates(last + 1), this);
                 }
                 log.info("Telegram bot @{} is up ({})", me.getUserName(), properties.webhookMode() ? "webhook" : "long polling");
                 return;

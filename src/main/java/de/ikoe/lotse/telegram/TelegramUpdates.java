@@ -35,8 +35,36 @@ class TelegramUpdates {
         this.bot = bot;
     }
 
-    /** Handles one update; returns only after what it caused is stored. */
+    /**
+     * Why Telegram cannot have sent this update, or null when it could have: the parts the bot
+     * relies on (the update's id, a message's chat, a callback's id) must be there.
+     */
+    static String malformed(Update update) {
+        if (update == null || update.getUpdateId() == null) {
+            return "an update needs its update_id";
+        }
+        Message m = update.getMessage();
+        if (m != null && (m.getChat() == null || m.getChat().getId() == null)) {
+            return "a message needs a chat with an id";
+        }
+        CallbackQuery query = update.getCallbackQuery();
+        if (query != null && (query.getId() == null || query.getMessage() != null
+                && (query.getMessage().getChat() == null || query.getMessage().getChat().getId() == null))) {
+            return "a callback query needs its id and a message with a chat";
+        }
+        return null;
+    }
+
+    /**
+     * Handles one update; returns only after what it caused is stored. A malformed update is
+     * left out with a warning: sent again, it would fail again and hold up every later one.
+     */
     void handle(Update update) {
+        String malformed = malformed(update);
+        if (malformed != null) {
+            log.warn("Ignoring a Telegram update that cannot be handled: {}", malformed);
+            return;
+        }
         if (update.hasMessage()) {
             message(update.getUpdateId(), update.getMessage());
         } else if (update.hasCallbackQuery()) {

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,7 +45,7 @@ class TelegramWebhookController {
     }
 
     @PostMapping("/telegram/webhook")
-    ResponseEntity<Void> receive(@RequestHeader(value = SECRET_HEADER, required = false) String given,
+    ResponseEntity<ProblemDetail> receive(@RequestHeader(value = SECRET_HEADER, required = false) String given,
                                  @RequestBody String body) {
         if (secret == null || given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
             return ResponseEntity.status(401).build();
@@ -52,9 +54,17 @@ class TelegramWebhookController {
         try {
             update = json.readValue(body, Update.class);
         } catch (Exception e) {
-            return ResponseEntity.badRequest().build();
+            return badRequest("the body must be a Telegram update as JSON");
+        }
+        String malformed = TelegramUpdates.malformed(update);
+        if (malformed != null) {
+            return badRequest(malformed);
         }
         updates.handle(update);
         return ResponseEntity.ok().build();
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(String reason) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, reason));
     }
 }

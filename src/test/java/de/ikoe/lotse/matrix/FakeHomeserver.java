@@ -116,6 +116,9 @@ public final class FakeHomeserver implements AutoCloseable {
     private final Map<String, List<ObjectNode>> sentByRoom = new HashMap<>();
     private final Map<String, Integer> positions = new HashMap<>();
     private int syncedFrom;
+    private final Deque<byte[]> rawSyncs = new ArrayDeque<>();
+    private final Map<String, Integer> rawTokens = new HashMap<>();
+    private int rawSyncsServed;
     private Faults faults;
     private List<String> faultyPaths = List.of();
     private int retryAfterMs;
@@ -155,7 +158,11 @@ public final class FakeHomeserver implements AutoCloseable {
                            Integer retryAfterHeaderSeconds) {
     }
 
-    private record Reply(int status, JsonNode body, Map<String, String> headers) {
+    private record Reply(int status, JsonNode body, Map<String, String> headers, byte[] raw) {
+
+        Reply(int status, JsonNode body, Map<String, String> headers) {
+            this(status, body, headers, null);
+        }
     }
 
     private record Request(String method, String path, List<String> segments, Map<String, String> query,
@@ -443,6 +450,22 @@ public final class FakeHomeserver implements AutoCloseable {
         });
     }
 
+    /**
+     * The next {@code /sync} with a {@code since} token is answered 200 with exactly these bytes, whatever they hold
+     * (for fuzzing). A string {@code next_batch} in them then stands for the log position of that moment.
+     */
+    public void serveRawSync(byte[] body) {
+        inLock(() -> {
+            rawSyncs.add(body.clone());
+            changed.signalAll();
+        });
+    }
+
+    /** How many bodies given to {@link #serveRawSync} were served. */
+    public int rawSyncsServed() {
+        return locked(() -> rawSyncsServed);
+    }
+
     /** The next sync response that contains joined rooms marks their timelines {@code limited: true}. */
     public void limitedNext() {
         inLock(() -> limitedNext = true);
@@ -618,10 +641,16 @@ public final class FakeHomeserver implements AutoCloseable {
         if (since == null || since.isEmpty()) {
             return ok(delivered(syncResponse(-1)));
         }
+        if (!rawSyncs.isEmpty()) {
+            return serveRaw();
+        }
         int from = parseSince(since);
         syncedFrom = Math.max(syncedFrom, from);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(parseTimeout(query.get("timeout")));
         while (true) {
+            if (!rawSyncs.isEmpty()) {
+                return serveRaw();
+            }
             ObjectNode response = syncResponse(from);
             long remaining = deadline - System.nanoTime();
             if (hasRoomUpdates(response) || remaining <= 0 || closed) {
@@ -629,6 +658,20 @@ public final class FakeHomeserver implements AutoCloseable {
             }
             awaitChange(remaining);
         }
+    }
+
+    private Reply serveRaw() {
+        byte[] raw = rawSyncs.poll();
+        rawSyncsServed++;
+        try {
+            JsonNode parsed = JSON.readTree(raw);
+            if (parsed.path("next_batch").isString()) {
+                rawTokens.put(parsed.path("next_batch").stringValue(), log.size());
+            }
+        } catch (JacksonException notJson) {
+            // served as it is all the same
+        }
+        return new Reply(200, null, Map.of(), raw);
     }
 
     /** The sync response from log position {@code since} (exclusive of earlier ones), or the initial one for -1. */
@@ -751,6 +794,10 @@ public final class FakeHomeserver implements AutoCloseable {
     }
 
     private int parseSince(String since) {
+        Integer raw = rawTokens.get(since);
+        if (raw != null) {
+            return raw;
+        }
         try {
             if (since.startsWith("s")) {
                 int position = Integer.parseInt(since.substring(1));
@@ -1115,7 +1162,7 @@ public final class FakeHomeserver implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(reply.body());
+        byte[] bytes = reply.raw() != null ? reply.raw() : JSON.writeValueAsBytes(reply.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(reply.status(), bytes.length);

@@ -11,6 +11,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -136,6 +138,14 @@ final class DocumentParser {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 2 : 2;
             problems.add(new Problem(name, line, "-", "front matter is not valid YAML: " + e.getProblem()));
+            return;
+        } catch (ReaderException e) {
+            int line = (int) yaml.substring(0, Math.min(e.getPosition(), yaml.length())).chars().filter(c -> c == '\n').count() + 2;
+            problems.add(new Problem(name, line, "-", String.format(
+                    "front matter contains a character YAML does not allow (U+%04X)", e.getCodePoint())));
+            return;
+        } catch (YAMLException e) {
+            problems.add(new Problem(name, 2, "-", "front matter cannot be read as YAML: " + e.getMessage()));
             return;
         }
         if (!(root instanceof MappingNode mapping)) {

@@ -116,7 +116,13 @@ public class MatrixClient {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            JsonNode parsed = text.isBlank() ? json.createObjectNode() : json.readTree(text);
+            JsonNode parsed;
+            try {
+                parsed = text.isBlank() ? json.createObjectNode() : json.readTree(text);
+            } catch (tools.jackson.core.JacksonException notJson) {
+                throw new MatrixException(res.getStatusCode().value(), "M_NOT_JSON",
+                        "the homeserver's answer is not JSON", null);
+            }
             if (res.getStatusCode().is2xxSuccessful()) {
                 return parsed;
             }
@@ -135,6 +141,11 @@ public class MatrixClient {
                 body.path("error").asString(""), retryAfter);
     }
 
+    /** A string field as sent, else the default: a number or an object where a string belongs is not one. */
+    private static String text(JsonNode node, String otherwise) {
+        return node.isString() ? node.asString() : otherwise;
+    }
+
     private static SyncResponse parseSync(JsonNode body) {
         List<String> invites = new ArrayList<>(body.path("rooms").path("invite").propertyNames());
         Map<String, SyncResponse.JoinedRoom> joined = new LinkedHashMap<>();
@@ -143,12 +154,13 @@ public class MatrixClient {
             JsonNode room = rooms.path(roomId);
             List<SyncResponse.Event> timeline = new ArrayList<>();
             room.path("timeline").path("events").forEach(e -> timeline.add(new SyncResponse.Event(
-                    e.path("event_id").asString(), e.path("type").asString(), e.path("sender").asString(),
-                    e.path("origin_server_ts").asLong(), e.path("state_key").asString(null), e.path("content"))));
+                    text(e.path("event_id"), ""), text(e.path("type"), ""), text(e.path("sender"), ""),
+                    e.path("origin_server_ts").asLong(0), text(e.path("state_key"), null), e.path("content"))));
             JsonNode count = room.path("summary").path("m.joined_member_count");
             joined.put(roomId, new SyncResponse.JoinedRoom(timeline, room.path("timeline").path("limited").asBoolean(),
                     count.isNumber() ? count.asInt() : null));
         }
-        return new SyncResponse(body.path("next_batch").asString(), invites, joined);
+        JsonNode nextBatch = body.path("next_batch");
+        return new SyncResponse(nextBatch.isString() ? nextBatch.asString() : null, invites, joined);
     }
 }
