@@ -20,6 +20,9 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.class)
 @TestPropertySource(properties = {
+        // the limits per address are SecurityTests' to check: here every class asks from 127.0.0.1
+        "lotse.webchat.rate.sessions-per-address=10000",
+        "lotse.webchat.rate.messages-per-address=100000",
         "lotse.webchat.rate.messages-per-session=12",
         "lotse.handoff.reminder-after=20m",
         "lotse.handoff.reminder-check=100ms"})
