@@ -7,6 +7,7 @@ import de.ikoe.lotse.support.MutableClock;
 import de.ikoe.lotse.support.SharedApplicationTest;
 import de.ikoe.lotse.support.TestClock;
 import de.ikoe.lotse.support.TestDatabases;
+import de.ikoe.lotse.support.TestKnowledgeBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +80,7 @@ class WebChatStoryTests {
         settings.put("lotse.admin.password", ADMIN_PASSWORD);
         settings.put("lotse.data.dir", dataDir.toString());
         settings.put("lotse.knowledge.watch", "false");
+        settings.put("lotse.knowledge.dir", TestKnowledgeBase.DIR);
         return settings;
     }
 

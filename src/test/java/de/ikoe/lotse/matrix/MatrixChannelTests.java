@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import de.ikoe.lotse.support.LotseInstance;
 import de.ikoe.lotse.support.Settled;
+import de.ikoe.lotse.support.TestKnowledgeBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"lotse.matrix.sync-timeout=1s", "lotse.delivery.backoff=100ms"})
+@TestPropertySource(properties = {"lotse.matrix.sync-timeout=1s", "lotse.delivery.backoff=100ms", TestKnowledgeBase.SETTING})
 class MatrixChannelTests {
 
     static final String COUNSELLOR = "@berta:example.org";
@@ -106,6 +107,7 @@ class MatrixChannelTests {
         settings.put("lotse.matrix.counsellors.room", counsellorsRoom);
         settings.put("lotse.matrix.sync-timeout", "1s");
         settings.put("lotse.knowledge.watch", "false");
+        settings.put("lotse.knowledge.dir", TestKnowledgeBase.DIR);
         settings.put("lotse.delivery.backoff", "100ms");
         settings.put("lotse.admin.password", "matrix-admin-password");
         settings.putAll(extra);

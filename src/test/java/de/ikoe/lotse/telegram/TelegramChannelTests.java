@@ -3,6 +3,7 @@ package de.ikoe.lotse.telegram;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.LotseInstance;
 import de.ikoe.lotse.support.Settled;
+import de.ikoe.lotse.support.TestKnowledgeBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * and the restart get a service and a fake server of their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"lotse.telegram.token=" + TelegramChannelTests.TOKEN, "lotse.delivery.backoff=100ms"})
+@TestPropertySource(properties = {"lotse.telegram.token=" + TelegramChannelTests.TOKEN, "lotse.delivery.backoff=100ms",
+        TestKnowledgeBase.SETTING})
 class TelegramChannelTests {
 
     static final String TOKEN = "123456:test-token";
@@ -84,6 +86,7 @@ class TelegramChannelTests {
         settings.put("lotse.telegram.url", telegram.url());
         settings.put("lotse.admin.password", ADMIN_PASSWORD);
         settings.put("lotse.knowledge.watch", "false");
+        settings.put("lotse.knowledge.dir", TestKnowledgeBase.DIR);
         settings.put("lotse.delivery.backoff", "100ms");
         settings.putAll(extra);
         lotse = new LotseInstance(settings).start();
