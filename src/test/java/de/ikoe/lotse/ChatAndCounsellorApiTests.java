@@ -3,16 +3,12 @@ package de.ikoe.lotse;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.Http.Response;
 import de.ikoe.lotse.support.MutableClock;
+import de.ikoe.lotse.support.SharedApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
@@ -25,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,24 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The web chat and counsellor APIs at their edges: tokens, roles, limits, office hours, reminders. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {
-        "lotse.webchat.rate.messages-per-session=12",
-        "lotse.handoff.reminder-after=20m",
-        "lotse.handoff.reminder-check=100ms"})
+@SharedApplicationTest
 class ChatAndCounsellorApiTests {
 
     /** Wednesday 2 December 2026, 10:00 in Erfurt: the office is open. */
     static final Instant OFFICE_TIME = Instant.parse("2026-12-02T09:00:00Z");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(OFFICE_TIME, ZoneId.of("Europe/Berlin"));
-        }
-    }
 
     @Autowired
     MutableClock clock;

@@ -7,20 +7,16 @@ import de.ikoe.lotse.support.ConsoleSession;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.Http.Response;
 import de.ikoe.lotse.support.MutableClock;
+import de.ikoe.lotse.support.SharedApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +32,10 @@ import static org.awaitility.Awaitility.await;
  * question text, only knowledge-base words at once and other words once three different people
  * used them; their CSV matches the page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplicationTest
 class PrivacyAndInsightsTests {
 
     static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock privacyClock() {
-            return new MutableClock(NOW, ZoneId.of("Europe/Berlin"));
-        }
-    }
 
     @Autowired
     MutableClock clock;

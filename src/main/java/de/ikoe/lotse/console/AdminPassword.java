@@ -1,6 +1,5 @@
 package de.ikoe.lotse.console;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +12,8 @@ class AdminPassword {
 
     private final String configured;
 
-    AdminPassword(@Value("${lotse.admin.password:}") String configured, PasswordPolicy policy) {
-        this.configured = configured.isEmpty() ? null : configured;
+    AdminPassword(AdminProperties properties, PasswordPolicy policy) {
+        this.configured = properties.password().isEmpty() ? null : properties.password();
         if (this.configured != null) {
             policy.check(this.configured, AccountService.ADMIN).ifPresent(problem -> {
                 throw new WeakAdminPasswordException(problem.reason());

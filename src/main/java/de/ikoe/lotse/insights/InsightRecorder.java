@@ -3,7 +3,7 @@ package de.ikoe.lotse.insights;
 import de.ikoe.lotse.conversation.PersonForgotten;
 import de.ikoe.lotse.conversation.QuestionMissed;
 import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
-import org.springframework.beans.factory.annotation.Value;
+import de.ikoe.lotse.system.PrivacyProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -46,7 +45,6 @@ import java.util.TreeSet;
 @Component
 public class InsightRecorder {
 
-    private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Berlin");
 
     private final JdbcTemplate jdbc;
     private final KnowledgeVocabulary vocabulary;
@@ -55,12 +53,12 @@ public class InsightRecorder {
     private final int retentionDays;
 
     InsightRecorder(JdbcTemplate jdbc, KnowledgeVocabulary vocabulary, InsightsProperties properties, Clock clock,
-                    @Value("${lotse.privacy.retention-days:90}") int retentionDays) {
+                    PrivacyProperties privacy) {
         this.jdbc = jdbc;
         this.vocabulary = vocabulary;
         this.properties = properties;
         this.clock = clock;
-        this.retentionDays = retentionDays;
+        this.retentionDays = privacy.retentionDays();
     }
 
     @TransactionalEventListener
@@ -163,7 +161,7 @@ public class InsightRecorder {
     }
 
     private String week() {
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(CENTRE_ZONE);
+        ZonedDateTime now = ZonedDateTime.now(clock);
         return String.format("%d-W%02d", now.get(IsoFields.WEEK_BASED_YEAR), now.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 }

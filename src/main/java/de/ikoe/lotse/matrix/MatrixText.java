@@ -1,8 +1,10 @@
 package de.ikoe.lotse.matrix;
 
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Message contents: plain {@code body} and HTML {@code formatted_body}, options as a numbered list. */
@@ -32,6 +34,6 @@ final class MatrixText {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
     }
 }

@@ -1,12 +1,11 @@
 package de.ikoe.lotse.system;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * Hands events whose listener failed (the homeserver was away, say) to the listener again. At
@@ -15,18 +14,23 @@ import java.time.Duration;
  * failures while the service runs. Listeners therefore do their work idempotently.
  */
 @Component
-class EventPublications {
+class EventPublications implements SchedulingConfigurer {
 
     private final FailedEventPublications failed;
-    private final Duration minAge;
+    private final EventsProperties properties;
 
-    EventPublications(FailedEventPublications failed, @Value("${lotse.events.retry-after:5s}") Duration minAge) {
+    EventPublications(FailedEventPublications failed, EventsProperties properties) {
         this.failed = failed;
-        this.minAge = minAge;
+        this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${lotse.events.retry-every:10s}", initialDelayString = "${lotse.events.retry-every:10s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::resubmitFailed, properties.retryEvery(),
+                properties.retryEvery()));
+    }
+
     void resubmitFailed() {
-        failed.resubmit(ResubmissionOptions.defaults().withMinAge(minAge));
+        failed.resubmit(ResubmissionOptions.defaults().withMinAge(properties.retryAfter()));
     }
 }

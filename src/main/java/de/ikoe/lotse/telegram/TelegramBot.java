@@ -3,6 +3,7 @@ package de.ikoe.lotse.telegram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -15,13 +16,16 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Brings the bot up: asks who it is, registers its commands in German and English, then
  * either registers the webhook or starts long polling. Telegram being away at start does not
- * stop the service; the setup tries again until it succeeds.
+ * stop the service; a scheduler of the bot's own tries the setup again every ten seconds until it
+ * succeeds.
  *
  * <p>Long polling confirms an update to Telegram with the next getUpdates. Each update is
  * stored before that; when storing fails, the offset is set back so that Telegram sends the
@@ -30,7 +34,7 @@ import java.util.List;
 class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-    private static final long SETUP_RETRY_MS = 10_000;
+    private static final Duration SETUP_RETRY = Duration.ofSeconds(10);
     private static final long STORE_RETRY_MS = 1_000;
 
     private final TelegramProperties properties;
@@ -40,7 +44,7 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
     private final TelegramUpdates updates;
     private volatile TelegramBotsLongPollingApplication polling;
     private volatile BotSession session;
-    private volatile Thread setup;
+    private volatile ThreadPoolTaskScheduler setup;
 
     TelegramBot(TelegramProperties properties, TelegramClient client, TelegramUrl url, BotIdentity identity,
                 TelegramUpdates updates) {
@@ -70,35 +74,35 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
     @Override
     public void start() {
-        setup = new Thread(this::setUp, "telegram-setup");
-        setup.setDaemon(true);
-        setup.start();
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("telegram-setup-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        setup = scheduler;
+        scheduler.execute(this::setUp);
     }
 
+    /** One try; a failed one is tried again later. */
     private void setUp() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                User me = client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe());
-                identity.set(me.getId(), me.getUserName());
-                client.execute(new SetMyCommands(GERMAN));
-                client.execute(new SetMyCommands(GERMAN, null, "de"));
-                client.execute(new SetMyCommands(ENGLISH, null, "en"));
-                if (properties.webhookMode()) {
-                    registerWebhook();
-                } else {
-                    polling = new TelegramBotsLongPollingApplication();
-                    session = polling.registerBot(properties.token(), () -> url, last -> new LenientGetUpdates(last + 1), this);
-                }
-                log.info("Telegram bot @{} is up ({})", me.getUserName(), properties.webhookMode() ? "webhook" : "long polling");
-                return;
-            } catch (TelegramApiException e) {
+        try {
+            User me = client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe());
+            identity.set(me.getId(), me.getUserName());
+            client.execute(new SetMyCommands(GERMAN));
+            client.execute(new SetMyCommands(GERMAN, null, "de"));
+            client.execute(new SetMyCommands(ENGLISH, null, "en"));
+            if (properties.webhookMode()) {
+                registerWebhook();
+            } else {
+                polling = new TelegramBotsLongPollingApplication();
+                session = polling.registerBot(properties.token(), () -> url, last -> new LenientGetUpdates(last + 1), this);
+            }
+            log.info("Telegram bot @{} is up ({})", me.getUserName(), properties.webhookMode() ? "webhook" : "long polling");
+        } catch (TelegramApiException e) {
+            ThreadPoolTaskScheduler scheduler = setup;
+            if (scheduler != null) {
                 log.warn("Setting up the Telegram bot failed ({}); trying again in {} s", e.getMessage(),
-                        SETUP_RETRY_MS / 1000);
-                try {
-                    Thread.sleep(SETUP_RETRY_MS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                        SETUP_RETRY.toSeconds());
+                scheduler.schedule(this::setUp, Instant.now().plus(SETUP_RETRY));
             }
         }
     }
@@ -135,9 +139,10 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
     @Override
     public void stop() {
-        Thread thread = setup;
-        if (thread != null) {
-            thread.interrupt();
+        ThreadPoolTaskScheduler scheduler = setup;
+        setup = null;
+        if (scheduler != null) {
+            scheduler.shutdown();
         }
         TelegramBotsLongPollingApplication app = polling;
         polling = null;
@@ -152,6 +157,6 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
     @Override
     public boolean isRunning() {
-        return setup != null && (polling != null || setup.isAlive() || properties.webhookMode());
+        return setup != null;
     }
 }

@@ -1,5 +1,8 @@
 package de.ikoe.lotse.telegram;
 
+import org.springframework.web.util.HtmlUtils;
+
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +15,9 @@ final class TelegramText {
     private TelegramText() {
     }
 
+    /** Escapes what HTML gives a meaning to ({@code < > & " '}), and only that: Telegram knows no named entities beyond these. */
     static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
     }
 
     /** Splits a long text at paragraph boundaries, else at line or word boundaries. */

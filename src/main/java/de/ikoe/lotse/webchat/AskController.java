@@ -9,9 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,11 +75,6 @@ class AskController {
                 answer.offers().stream().map(AskController::offer).toList(),
                 answer.events().stream().map(e -> new EventView(e.id(), e.title(), e.start(), e.regions())).toList(),
                 FiltersView.of(answer.filters()), answer.escalation().id());
-    }
-
-    @ExceptionHandler(TooManyRequests.class)
-    ResponseEntity<ProblemDetail> tooMany(TooManyRequests e) {
-        return e.response();
     }
 
     private static OfferView offer(KnowledgeDocument o) {

@@ -10,9 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.nio.charset.StandardCharsets;
@@ -101,7 +100,7 @@ class ChatController {
         authorise(id, token);
         boolean hasText = body.text() != null && !body.text().isBlank();
         if (hasText == (body.option() != null)) {
-            throw new BadRequest("send either a text or an option");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "send either a text or an option");
         }
         RateLimiter.Refusal refused = limits.message(id, request.getRemoteAddr());
         if (refused != null) {
@@ -140,10 +139,11 @@ class ChatController {
     }
 
     private void authorise(String id, String token) {
-        WebSession session = sessions.findById(id).orElseThrow(() -> new NotFound("no chat session " + id));
+        WebSession session = sessions.findById(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no chat session " + id));
         if (token == null || !MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
                 session.tokenHash().getBytes(StandardCharsets.US_ASCII))) {
-            throw new Forbidden("the chat token is missing or wrong");
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the chat token is missing or wrong");
         }
     }
 
@@ -154,45 +154,5 @@ class ChatController {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
-
-    static class Forbidden extends RuntimeException {
-        Forbidden(String reason) {
-            super(reason);
-        }
-    }
-
-    static class NotFound extends RuntimeException {
-        NotFound(String reason) {
-            super(reason);
-        }
-    }
-
-    static class BadRequest extends RuntimeException {
-        BadRequest(String reason) {
-            super(reason);
-        }
-    }
-
-    @ExceptionHandler(TooManyRequests.class)
-    ResponseEntity<ProblemDetail> tooMany(TooManyRequests e) {
-        return e.response();
-    }
-
-    @ExceptionHandler(Forbidden.class)
-    ResponseEntity<ProblemDetail> forbidden(Forbidden e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage()));
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<ProblemDetail> notFound(NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
-    }
-
-    @ExceptionHandler(BadRequest.class)
-    ResponseEntity<ProblemDetail> badRequest(BadRequest e) {
-        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
     }
 }

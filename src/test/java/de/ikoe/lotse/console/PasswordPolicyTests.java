@@ -3,6 +3,7 @@ package de.ikoe.lotse.console;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -68,7 +69,12 @@ class PasswordPolicyTests {
         }
     }
 
+    @EnableConfigurationProperties(AdminProperties.class)
+    static class AdminSettings {
+    }
+
     private final ApplicationContextRunner startup = new ApplicationContextRunner()
+            .withUserConfiguration(AdminSettings.class)
             .withBean(PasswordPolicy.class, PasswordPolicy::new)
             .withBean(AdminPassword.class);
 

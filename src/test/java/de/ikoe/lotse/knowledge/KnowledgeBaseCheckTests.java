@@ -1,5 +1,6 @@
 package de.ikoe.lotse.knowledge;
 
+import de.ikoe.lotse.support.TestKnowledgeBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,11 @@ class KnowledgeBaseCheckTests {
     void theShippedFolderIsValid() {
         assertThat(check(Path.of("knowledge-base"))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid");
+    }
+
+    @Test
+    void theTestsOwnFolderIsValid() {
+        assertThat(check(Path.of(TestKnowledgeBase.DIR))).as(out.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     @Test

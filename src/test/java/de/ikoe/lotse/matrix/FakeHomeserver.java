@@ -1,8 +1,8 @@
 package de.ikoe.lotse.matrix;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import de.ikoe.lotse.support.Faults;
+import de.ikoe.lotse.support.LoopbackServer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,8 +10,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -25,12 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -93,13 +87,12 @@ public final class FakeHomeserver implements AutoCloseable {
     private final String botUserId;
     private final String password;
     private final List<Route> routes;
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
+    private final LoopbackServer http = new LoopbackServer("fake-homeserver", this::handle);
 
     /** Guards all state below; {@link #changed} is signalled whenever the event log grows or the server closes. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
-    private HttpServer server;
     private boolean closed;
     private long idCounter;
     private boolean limitedNext;
@@ -246,17 +239,10 @@ public final class FakeHomeserver implements AutoCloseable {
     /** Starts the server on a free port of 127.0.0.1. */
     public FakeHomeserver start() {
         inLock(() -> {
-            if (server != null || closed) {
+            if (http.running() || closed) {
                 throw new IllegalStateException(closed ? "closed" : "already started");
             }
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.setExecutor(workers);
-            server.createContext("/", this::handle);
-            server.start();
+            http.start();
         });
         return this;
     }
@@ -267,12 +253,10 @@ public final class FakeHomeserver implements AutoCloseable {
     }
 
     public int port() {
-        return locked(() -> {
-            if (server == null) {
-                throw new IllegalStateException("not started");
-            }
-            return server.getAddress().getPort();
-        });
+        if (!http.running()) {
+            throw new IllegalStateException("not started");
+        }
+        return http.port();
     }
 
     /** {@code @<botUser>:example.org}. */
@@ -283,17 +267,11 @@ public final class FakeHomeserver implements AutoCloseable {
     /** Stops the server and its threads; a {@code /sync} still waiting is woken and its connection dropped. */
     @Override
     public void close() {
-        HttpServer stopping = locked(() -> {
+        inLock(() -> {
             closed = true;
             changed.signalAll();
-            HttpServer current = server;
-            server = null;
-            return current;
         });
-        if (stopping != null) {
-            stopping.stop(0);
-        }
-        workers.shutdownNow();
+        http.close();
     }
 
     // ---------------------------------------------------------------- scripting: tokens
@@ -1162,11 +1140,8 @@ public final class FakeHomeserver implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = reply.raw() != null ? reply.raw() : JSON.writeValueAsBytes(reply.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.sendResponseHeaders(reply.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
+        LoopbackServer.replyJson(exchange, reply.status(),
+                reply.raw() != null ? reply.raw() : JSON.writeValueAsBytes(reply.body()), reply.headers());
     }
 
     private static Reply ok(JsonNode body) {
@@ -1217,14 +1192,5 @@ public final class FakeHomeserver implements AutoCloseable {
 
     private static Route route(String method, String pattern, boolean authenticated, Handler handler) {
         return new Route(method, List.of(pattern.split("/")), authenticated, handler);
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "fake-homeserver-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

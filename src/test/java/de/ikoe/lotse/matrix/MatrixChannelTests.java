@@ -1,10 +1,23 @@
 package de.ikoe.lotse.matrix;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import de.ikoe.lotse.support.LotseInstance;
+import de.ikoe.lotse.support.Settled;
+import de.ikoe.lotse.support.TestKnowledgeBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -12,6 +25,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,26 +33,50 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Matrix channel against a fake homeserver on loopback that answers as the Client-Server
  * specification says: invites, direct and group rooms, what the bot must not answer, errors,
- * restarts, and a whole handoff through the counsellors' room.
+ * restarts, and a whole handoff through the counsellors' room. One service syncs with one fake
+ * homeserver for the tests that need nothing else (each in rooms of its own, with a person of its
+ * own); tests of logging in, restarts and the counsellors' room get a service and a homeserver of
+ * their own.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"lotse.matrix.sync-timeout=1s", "lotse.delivery.backoff=100ms", TestKnowledgeBase.SETTING})
 class MatrixChannelTests {
 
-    static final String PERSON = "@anna:example.org";
     static final String COUNSELLOR = "@berta:example.org";
     static final String BOT = "@lotse:example.org";
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    /** The homeserver of the shared service: started once, it lives as long as the test JVM (and the cached context). */
+    private static final FakeHomeserver SHARED = new FakeHomeserver("lotse", "bot-password").start();
+    private static final String SHARED_COUNSELLORS_ROOM = counsellorsRoomOn(SHARED);
+
+    @DynamicPropertySource
+    static void homeserver(DynamicPropertyRegistry registry) {
+        registry.add("lotse.matrix.homeserver", SHARED::url);
+        registry.add("lotse.matrix.token", SHARED::issueToken);
+        registry.add("lotse.matrix.counsellors.room", () -> SHARED_COUNSELLORS_ROOM);
+    }
+
+    private static String counsellorsRoomOn(FakeHomeserver homeserver) {
+        String room = homeserver.createRoom(COUNSELLOR);
+        homeserver.invite(room, COUNSELLOR);
+        return room;
+    }
 
     @TempDir
     Path dataDir;
+    @Autowired
+    JdbcTemplate jdbc;
 
-    FakeHomeserver matrix;
+    FakeHomeserver matrix = SHARED;
+    String counsellorsRoom = SHARED_COUNSELLORS_ROOM;
     LotseInstance lotse;
-    String counsellorsRoom;
+    /** The person of this test. */
+    String person;
 
     @BeforeEach
-    void start() {
-        matrix = new FakeHomeserver("lotse", "bot-password").start();
-        counsellorsRoom = matrix.createRoom(COUNSELLOR);
-        matrix.invite(counsellorsRoom, COUNSELLOR);
+    void newPerson() {
+        person = "@anna" + PEOPLE.incrementAndGet() + ":example.org";
     }
 
     @AfterEach
@@ -46,25 +84,43 @@ class MatrixChannelTests {
         if (lotse != null) {
             lotse.close();
         }
-        matrix.close();
+        if (matrix != SHARED) {
+            matrix.close();
+        }
     }
 
-    private LotseInstance lotse(Map<String, String> extra) {
+    /** A homeserver of this test's own, with its counsellors' room; call before {@link #ownLotse}. */
+    private void ownHomeserver() {
+        matrix = new FakeHomeserver("lotse", "bot-password").start();
+        counsellorsRoom = counsellorsRoomOn(matrix);
+    }
+
+    private LotseInstance ownLotse(Map<String, String> extra) {
+        return ownLotse(extra, () -> { });
+    }
+
+    private LotseInstance ownLotse(Map<String, String> extra, Runnable whenPrepared) {
+        assertThat(matrix).as("ownHomeserver() first").isNotSameAs(SHARED);
         Map<String, String> settings = new HashMap<>();
         settings.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("lotse").toAbsolutePath());
         settings.put("lotse.matrix.homeserver", matrix.url());
         settings.put("lotse.matrix.counsellors.room", counsellorsRoom);
         settings.put("lotse.matrix.sync-timeout", "1s");
         settings.put("lotse.knowledge.watch", "false");
+        settings.put("lotse.knowledge.dir", TestKnowledgeBase.DIR);
         settings.put("lotse.delivery.backoff", "100ms");
         settings.put("lotse.admin.password", "matrix-admin-password");
         settings.putAll(extra);
-        lotse = new LotseInstance(settings).start();
+        lotse = new LotseInstance(settings).whenPrepared(whenPrepared).start();
         return lotse;
     }
 
-    private LotseInstance lotseWithToken() {
-        return lotse(Map.of("lotse.matrix.token", matrix.issueToken()));
+    private LotseInstance ownLotseWithToken() {
+        return ownLotse(Map.of("lotse.matrix.token", matrix.issueToken()));
+    }
+
+    private JdbcTemplate database() {
+        return lotse != null ? lotse.bean(JdbcTemplate.class) : jdbc;
     }
 
     private List<String> botTextsIn(String room) {
@@ -76,18 +132,23 @@ class MatrixChannelTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> botTextsIn(room).size() >= count);
     }
 
+    /** Waits until the event was taken in and everything it caused was sent; returns the bot's texts in the room then. */
+    private List<String> settledBotTextsIn(String room, String event) {
+        Settled.awaitReceived(database(), "matrix", event);
+        return botTextsIn(room);
+    }
+
     private String directRoom() {
-        String room = matrix.createRoom(PERSON);
-        matrix.invite(room, PERSON);
+        String room = matrix.createRoom(person);
+        matrix.invite(room, person);
         await().atMost(Duration.ofSeconds(30)).until(() -> matrix.joinedRooms(BOT).contains(room));
         return room;
     }
 
     @Test
     void anInvitedBotAnswersAPersonWithASourcedAnswerAndNumberedOptions() {
-        lotseWithToken();
         String room = directRoom();
-        matrix.text(room, PERSON, "Was ist IKÖ?");
+        matrix.text(room, person, "Was ist IKÖ?");
         awaitBotTexts(room, 2);
         JsonNode answer = matrix.sentIn(room).stream().filter(e -> BOT.equals(e.path("sender").asString()))
                 .toList().get(1).path("content");
@@ -95,38 +156,38 @@ class MatrixChannelTests {
         assertThat(answer.path("body").asString()).contains("Quelle:", "1. Hilfreich", "2. Nicht hilfreich");
         assertThat(answer.path("format").asString()).isEqualTo("org.matrix.custom.html");
         assertThat(answer.path("formatted_body").asString()).contains("<ol><li>Hilfreich</li>");
-        matrix.text(room, PERSON, "2");
+        matrix.text(room, person, "2");
         awaitBotTexts(room, 3);
         assertThat(botTextsIn(room).get(2)).contains("Schade");
     }
 
     @Test
     void noticesEchoesHistoryAndDuplicatesAreNotAnswered() {
-        String room = matrix.createRoom(PERSON);
-        matrix.text(room, PERSON, "Was ist IKÖ? (vor dem Beitritt gefragt)");
-        lotseWithToken();
-        matrix.invite(room, PERSON);
+        String room = matrix.createRoom(person);
+        matrix.text(room, person, "Was ist IKÖ? (vor dem Beitritt gefragt)");
+        matrix.invite(room, person);
         await().atMost(Duration.ofSeconds(30)).until(() -> matrix.joinedRooms(BOT).contains(room));
-        matrix.notice(room, PERSON, "Ich bin ein anderer Bot");
-        String question = matrix.text(room, PERSON, "Was ist die Charta der Vielfalt?");
+        matrix.notice(room, person, "Ich bin ein anderer Bot");
+        String question = matrix.text(room, person, "Was ist die Charta der Vielfalt?");
         matrix.duplicateEvent(room, question);
         awaitBotTexts(room, 2);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> botTextsIn(room).size() == 2);
+        // the duplicate came after the question in the same sync, and the notice before it
+        await().atMost(Duration.ofSeconds(30)).until(() -> matrix.syncedPast(question));
+        assertThat(settledBotTextsIn(room, question)).hasSize(2);
         assertThat(botTextsIn(room).get(1)).contains("Charta");
     }
 
     @Test
     void inAGroupRoomTheBotAnswersOnlyWhenAddressedAndRepliesToTheQuestion() {
-        lotseWithToken();
-        String room = matrix.createRoom(PERSON, COUNSELLOR);
-        matrix.invite(room, PERSON);
+        String room = matrix.createRoom(person, COUNSELLOR);
+        matrix.invite(room, person);
         await().atMost(Duration.ofSeconds(30)).until(() -> matrix.joinedRooms(BOT).contains(room));
-        matrix.text(room, PERSON, "Was ist IKÖ?");
-        String asked = matrix.textWithMention(room, PERSON, "Lotse, was ist die Charta der Vielfalt?", BOT);
+        matrix.text(room, person, "Was ist IKÖ?");
+        String asked = matrix.textWithMention(room, person, "Lotse, was ist die Charta der Vielfalt?", BOT);
         awaitBotTexts(room, 2);
-        matrix.text(room, COUNSELLOR, "!lotse Was ist Leichte Sprache?");
+        String addressed = matrix.text(room, COUNSELLOR, "!lotse Was ist Leichte Sprache?");
         awaitBotTexts(room, 3);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> botTextsIn(room).size() == 3);
+        assertThat(settledBotTextsIn(room, addressed)).hasSize(3);
         JsonNode reply = matrix.sentIn(room).stream().filter(e -> BOT.equals(e.path("sender").asString()))
                 .filter(e -> e.path("content").path("body").asString().contains("Charta")).findFirst().orElseThrow();
         assertThat(reply.path("content").path("m.relates_to").path("m.in_reply_to").path("event_id").asString())
@@ -136,32 +197,44 @@ class MatrixChannelTests {
 
     @Test
     void anEncryptedRoomGetsOneNoticeSayingWhereElseToWrite() {
-        lotseWithToken();
         String room = directRoom();
         matrix.enableEncryption(room);
-        matrix.encrypted(room, PERSON);
-        matrix.encrypted(room, PERSON);
+        matrix.encrypted(room, person);
+        String second = matrix.encrypted(room, person);
         awaitBotTexts(room, 2);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> botTextsIn(room).size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> matrix.syncedPast(second));
+        assertThat(settledBotTextsIn(room, "encrypted:" + room)).hasSize(2);
         assertThat(botTextsIn(room).get(1)).contains("verschlüsselt");
     }
 
     @Test
     void aWrongTokenIsReportedOnceAndTheRestOfTheServiceRuns() {
-        lotse(Map.of("lotse.matrix.token", "not-a-token"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> matrix.requests().stream().anyMatch(r -> r.contains("whoami")));
-        int requests = matrix.requests().size();
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> matrix.requests().size() == requests);
-        assertThat(de.ikoe.lotse.support.Http.post(lotse.url("/api/ask"), Map.of("text", "Was ist IKÖ?"), Map.of())
-                .status()).isEqualTo(200);
+        ListAppender<ILoggingEvent> reports = new ListAppender<>();
+        reports.start();
+        Logger bot = (Logger) LoggerFactory.getLogger(MatrixBot.class);
+        try {
+            ownHomeserver();
+            ownLotse(Map.of("lotse.matrix.token", "not-a-token"), () -> bot.addAppender(reports));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reports.list.stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("rejects the bot's access token")));
+            assertThat(de.ikoe.lotse.support.Http.post(lotse.url("/api/ask"), Map.of("text", "Was ist IKÖ?"), Map.of())
+                    .status()).isEqualTo(200);
+            // reported, the bot stopped there: the refused request is the last one it made
+            assertThat(matrix.requests()).last().asString().contains("whoami");
+            assertThat(matrix.requests().stream().filter(r -> r.contains("whoami"))).hasSize(1);
+            assertThat(reports.list).filteredOn(e -> e.getLevel() == Level.ERROR).hasSize(1);
+        } finally {
+            bot.detachAppender(reports);
+        }
     }
 
     @Test
     void withAPasswordTheBotLogsInAgainWhenTheServerForgetsItsToken() {
-        lotse(Map.of("lotse.matrix.user", "lotse", "lotse.matrix.password", "bot-password"));
+        ownHomeserver();
+        ownLotse(Map.of("lotse.matrix.user", "lotse", "lotse.matrix.password", "bot-password"));
         String room = directRoom();
         matrix.revokeAllTokens();
-        matrix.text(room, PERSON, "Was ist IKÖ?");
+        matrix.text(room, person, "Was ist IKÖ?");
         awaitBotTexts(room, 2);
         assertThat(matrix.requests().stream().filter(r -> r.endsWith("/login")).count()).isGreaterThanOrEqualTo(2);
         assertThat(matrix.loginDevices()).as("one device for the bot, however often it logs in").containsOnly("IKOE_LOTSE");
@@ -169,44 +242,45 @@ class MatrixChannelTests {
 
     @Test
     void rateLimitsAreWaitedOutAndAResendNeverShowsTwice() {
-        lotseWithToken();
         String room = directRoom();
         matrix.failNext("/send/", 429, "M_LIMIT_EXCEEDED", "Too many requests", 300, null);
         matrix.failNext("/send/", 429, "M_LIMIT_EXCEEDED", "Too many requests", null, 1);
-        matrix.text(room, PERSON, "Was ist IKÖ?");
+        String question = matrix.text(room, person, "Was ist IKÖ?");
         awaitBotTexts(room, 2);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> botTextsIn(room).size() == 2);
+        assertThat(settledBotTextsIn(room, question)).hasSize(2);
     }
 
     @Test
     void aRestartResumesWhereTheSyncStoodWithoutAnsweringAnythingTwiceEvenFromALimitedTimeline() {
-        lotseWithToken();
+        ownHomeserver();
+        ownLotseWithToken();
         String room = directRoom();
-        matrix.text(room, PERSON, "Was ist IKÖ?");
+        matrix.text(room, person, "Was ist IKÖ?");
         awaitBotTexts(room, 2);
         lotse.close();
         matrix.limitedNext();
-        matrix.text(room, PERSON, "Was ist die Charta der Vielfalt?");
+        String question = matrix.text(room, person, "Was ist die Charta der Vielfalt?");
         lotse.start();
         awaitBotTexts(room, 3);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> botTextsIn(room).size() == 3);
+        assertThat(settledBotTextsIn(room, question)).hasSize(3);
         assertThat(botTextsIn(room).get(2)).contains("Charta");
     }
 
-    /** A whole handoff: the person in a Matrix room, the counsellor in the counsellors' room. */
+    /** A whole handoff: the person in a Matrix room, the counsellor in the counsellors' room, a restart in between. */
     @Test
     void aWholeHandoffThroughTheCounsellorsRoomWithEveryMessageOnce() {
-        lotseWithToken();
+        ownHomeserver();
+        ownLotseWithToken();
         await().atMost(Duration.ofSeconds(30)).until(() -> matrix.joinedRooms(BOT).contains(counsellorsRoom));
         String room = directRoom();
-        matrix.text(room, PERSON, "Ich möchte mit einer Beraterin sprechen");
+        matrix.text(room, person, "Ich möchte mit einer Beraterin sprechen");
         awaitBotTexts(room, 2);
-        matrix.text(room, PERSON, "1");
+        matrix.text(room, person, "1");
         awaitBotTexts(room, 3);
-        matrix.text(room, PERSON, "Jena");
+        matrix.text(room, person, "Jena");
         awaitBotTexts(room, 4);
         matrix.failNext("/send/", 429, "M_LIMIT_EXCEEDED", "Too many requests", 200, null);
-        matrix.text(room, PERSON, "Wir planen eine Fortbildung für das Bürgeramt");
+        matrix.text(room, person, "Wir planen eine Fortbildung für das Bürgeramt");
         awaitBotTexts(room, 5);
         assertThat(botTextsIn(room).get(4)).contains("Platz 1");
 
@@ -230,22 +304,23 @@ class MatrixChannelTests {
         matrix.threadReply(counsellorsRoom, COUNSELLOR, thread, "Guten Tag, hier ist Berta vom Zentrum.");
         awaitBotTexts(room, 7);
         assertThat(botTextsIn(room).get(6)).isEqualTo("Guten Tag, hier ist Berta vom Zentrum.");
-        matrix.text(room, PERSON, "Danke, wann haben Sie Zeit?");
+        matrix.text(room, person, "Danke, wann haben Sie Zeit?");
         await().atMost(Duration.ofSeconds(30)).until(() -> botTextsIn(counsellorsRoom).stream()
                 .anyMatch(t -> t.contains("Danke, wann haben Sie Zeit?")));
         matrix.text(counsellorsRoom, COUNSELLOR, "!close " + ticket + " Termin vereinbart");
         awaitBotTexts(room, 8);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> botTextsIn(room).size() == 8);
+        Settled.await(database());
+        assertThat(botTextsIn(room)).hasSize(8).doesNotHaveDuplicates();
         assertThat(botTextsIn(room).get(7)).contains("Die Beratung ist beendet");
-        assertThat(botTextsIn(room)).doesNotHaveDuplicates();
         assertThat(botTextsIn(counsellorsRoom).stream().filter(t -> t.contains("Danke, wann haben Sie Zeit?"))).hasSize(1);
     }
 
     /** As many failures as the room's poster tries in a row: the announcement is left to the event registry. */
     private void ticketWhoseAnnouncementFailsThreeTimesInARow(Map<String, String> settings) {
+        ownHomeserver();
         Map<String, String> all = new HashMap<>(settings);
         all.put("lotse.matrix.token", matrix.issueToken());
-        lotse(all);
+        ownLotse(all);
         await().atMost(Duration.ofSeconds(30)).until(() -> matrix.joinedRooms(BOT).contains(counsellorsRoom));
         String room = directRoom();
         for (int i = 0; i < 3; i++) {
@@ -255,13 +330,13 @@ class MatrixChannelTests {
     }
 
     private void handOverToACounsellor(String room) {
-        matrix.text(room, PERSON, "/berater");
+        matrix.text(room, person, "/berater");
         awaitBotTexts(room, 2);
-        matrix.text(room, PERSON, "überspringen");
+        matrix.text(room, person, "überspringen");
         awaitBotTexts(room, 3);
-        matrix.text(room, PERSON, "überspringen");
+        matrix.text(room, person, "überspringen");
         awaitBotTexts(room, 4);
-        matrix.text(room, PERSON, "Wir planen eine Fortbildung für das Bürgeramt");
+        matrix.text(room, person, "Wir planen eine Fortbildung für das Bürgeramt");
         awaitBotTexts(room, 5);
     }
 
@@ -280,7 +355,8 @@ class MatrixChannelTests {
                 "lotse.events.retry-after", "0s"));
         await().atMost(Duration.ofSeconds(30)).until(() -> announcements() == 1);
         assertThat(triesToPostInTheCounsellorsRoom()).isGreaterThanOrEqualTo(4);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> announcements() == 1);
+        Settled.await(database());
+        assertThat(announcements()).isEqualTo(1);
     }
 
     /** A post that failed before the service stopped is made after it starts again, once. */
@@ -291,7 +367,8 @@ class MatrixChannelTests {
         assertThat(announcements()).isZero();
         lotse.restart();
         await().atMost(Duration.ofSeconds(30)).until(() -> announcements() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> announcements() == 1);
+        Settled.await(database());
+        assertThat(announcements()).isEqualTo(1);
     }
 
     /** Events name what a person wrote without carrying it: a deletion in between leaves nothing to post. */

@@ -2,6 +2,7 @@ package de.ikoe.lotse.support;
 
 import de.ikoe.lotse.LotseApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -15,17 +16,34 @@ import java.util.Map;
 public final class LotseInstance implements AutoCloseable {
 
     private final Map<String, String> settings;
+    private final List<Runnable> whenPrepared = new ArrayList<>();
     private ConfigurableApplicationContext context;
 
     public LotseInstance(Map<String, String> settings) {
         this.settings = settings;
     }
 
+    /**
+     * Runs {@code action} at each start once logging is set up and before anything of the service
+     * runs: a test can attach a log appender there (a start sets up logging anew, which removes
+     * appenders attached before).
+     */
+    public LotseInstance whenPrepared(Runnable action) {
+        whenPrepared.add(action);
+        return this;
+    }
+
     public LotseInstance start() {
         List<String> args = new ArrayList<>();
         args.add("--server.port=0");
         settings.forEach((k, v) -> args.add("--" + k + "=" + v));
-        context = new SpringApplicationBuilder(LotseApplication.class).run(args.toArray(String[]::new));
+        context = new SpringApplicationBuilder(LotseApplication.class)
+                .listeners(event -> {
+                    if (event instanceof ApplicationPreparedEvent) {
+                        whenPrepared.forEach(Runnable::run);
+                    }
+                })
+                .run(args.toArray(String[]::new));
         return this;
     }
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The real PostgreSQL every machine here runs (127.0.0.1:5432, user postgres, database test).
- * Each test run gets a schema of its own. Where no server answers, PostgreSQL tests are skipped
+ * Each test run gets a schema of its own, dropped when the run closes it. Where no server answers, PostgreSQL tests are skipped
  * with a message, except on CI ({@code CI=true}), where they must run.
  */
 public final class TestDatabases {
@@ -42,14 +42,37 @@ public final class TestDatabases {
         }
     }
 
-    /** Creates a fresh schema and returns a JDBC URL that uses it. */
-    public static String freshSchemaUrl() {
-        String schema = "lotse_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(POSTGRES, USER, ""); Statement s = c.createStatement()) {
-            s.execute("create schema " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create schema " + schema, e);
+    /** A schema of its own for one test run; {@link #close()} drops it with everything in it. */
+    public record Schema(String name) implements AutoCloseable {
+
+        /** A JDBC URL whose connections use this schema. */
+        public String url() {
+            return POSTGRES + "?currentSchema=" + name;
         }
-        return POSTGRES + "?currentSchema=" + schema;
+
+        @Override
+        public void close() {
+            execute("drop schema if exists " + name + " cascade");
+        }
+    }
+
+    /** Creates a fresh schema; close it when the test no longer needs it. */
+    public static Schema freshSchema() {
+        Schema schema = new Schema("lotse_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        execute("create schema " + schema.name());
+        return schema;
+    }
+
+    /** Creates a fresh schema and returns a JDBC URL that uses it; the caller drops it. */
+    public static String freshSchemaUrl() {
+        return freshSchema().url();
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(POSTGRES, USER, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused: " + sql, e);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package de.ikoe.lotse.telegram;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import de.ikoe.lotse.support.Faults;
+import de.ikoe.lotse.support.LoopbackServer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,9 +10,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,11 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -76,14 +69,12 @@ public final class FakeBotApi implements AutoCloseable {
     private final String token;
     private final ObjectNode bot;
     private final Map<String, Function<ObjectNode, JsonNode>> methods;
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
+    private final LoopbackServer http = new LoopbackServer("fake-bot-api", this::handle);
 
     /** Guards all state below; {@link #changed} is signalled when updates arrive or the server stops. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
-    private HttpServer server;
-    private int port;
     private long serverGeneration;
     private Object activePoll;
     private long nextUpdateId = 1;
@@ -163,40 +154,21 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, without a path: the client appends {@code /bot<token>/<method>}. */
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return http.url();
     }
 
     public int port() {
-        return locked(() -> port);
+        return http.port();
     }
 
     /** Starts the HTTP server again on the same port as before (or a free one the first time); state is kept. */
     public void startServer() {
-        lock.lock();
-        try {
-            if (server != null) {
-                return;
-            }
-            server = bind(port);
-            server.setExecutor(workers);
-            server.createContext("/", this::handle);
-            server.start();
-            port = server.getAddress().getPort();
-        } finally {
-            lock.unlock();
-        }
+        http.start();
     }
 
     /** Stops the HTTP server (connections are refused) but keeps all state; a waiting getUpdates is released. */
     public void stopServer() {
-        HttpServer stopping = locked(() -> {
-            HttpServer current = server;
-            server = null;
-            return current;
-        });
-        if (stopping != null) {
-            stopping.stop(0);
-        }
+        http.stop();
         locked(() -> {
             serverGeneration++;
             activePoll = null;
@@ -208,7 +180,7 @@ public final class FakeBotApi implements AutoCloseable {
     @Override
     public void close() {
         stopServer();
-        workers.shutdownNow();
+        http.close();
     }
 
     // ---------------------------------------------------------------- scripting: updates
@@ -397,10 +369,7 @@ public final class FakeBotApi implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         try {
             Reply reply = process(exchange);
-            byte[] body = JSON.writeValueAsBytes(reply.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(reply.status(), body.length);
-            exchange.getResponseBody().write(body);
+            LoopbackServer.replyJson(exchange, reply.status(), JSON.writeValueAsBytes(reply.body()), Map.of());
         } catch (IOException | RuntimeException e) {
             // the client went away or the server was stopped meanwhile
         } finally {
@@ -1006,39 +975,5 @@ public final class FakeBotApi implements AutoCloseable {
         } catch (NumberFormatException e) {
             return 1_234_567_890L;
         }
-    }
-
-    /** Binds 127.0.0.1:port; a just-released port may take a moment to become free again. */
-    private static HttpServer bind(int port) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            } catch (BindException e) {
-                if (attempt >= 50) {
-                    throw new UncheckedIOException(e);
-                }
-                sleep(100);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "fake-bot-api-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

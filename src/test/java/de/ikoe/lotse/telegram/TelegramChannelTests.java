@@ -2,10 +2,19 @@ package de.ikoe.lotse.telegram;
 
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.LotseInstance;
+import de.ikoe.lotse.support.Settled;
+import de.ikoe.lotse.support.TestKnowledgeBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -13,29 +22,49 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The Telegram channel against a fake Bot API server on loopback, driven by the real
- * TelegramBots client: conversations, commands, callbacks, groups, failures, restarts.
+ * TelegramBots client: conversations, commands, callbacks, groups, failures, restarts. One service
+ * polls one fake server for all tests of this class (each test in chats of its own); the webhook
+ * and the restart get a service and a fake server of their own.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"lotse.telegram.token=" + TelegramChannelTests.TOKEN, "lotse.delivery.backoff=100ms",
+        TestKnowledgeBase.SETTING})
 class TelegramChannelTests {
 
     static final String TOKEN = "123456:test-token";
     static final String ADMIN_PASSWORD = "telegram-admin-password";
-    static final long ANNA = 1001;
+    private static final AtomicLong CHATS = new AtomicLong(1000);
+
+    /** The fake server of the shared service: started once, it lives as long as the test JVM (and the cached context). */
+    private static final FakeBotApi SHARED = new FakeBotApi(TOKEN, "LotseTestBot").start();
+
+    @DynamicPropertySource
+    static void telegramServer(DynamicPropertyRegistry registry) {
+        registry.add("lotse.telegram.url", SHARED::url);
+    }
 
     @TempDir
     Path dataDir;
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
-    FakeBotApi telegram;
+    FakeBotApi telegram = SHARED;
     LotseInstance lotse;
+    /** A person of this test only: her private chat has her user id. */
+    long anna;
 
     @BeforeEach
-    void start() {
-        telegram = new FakeBotApi(TOKEN, "LotseTestBot").start();
+    void newPerson() {
+        anna = CHATS.incrementAndGet();
     }
 
     @AfterEach
@@ -43,20 +72,33 @@ class TelegramChannelTests {
         if (lotse != null) {
             lotse.close();
         }
-        telegram.close();
+        if (telegram != SHARED) {
+            telegram.close();
+        }
     }
 
-    private LotseInstance lotse(Map<String, String> extra) {
+    /** A service and a fake server of this test's own, for a different mode or a restart. */
+    private LotseInstance ownLotse(Map<String, String> extra) {
+        telegram = new FakeBotApi(TOKEN, "LotseTestBot").start();
         Map<String, String> settings = new HashMap<>();
         settings.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("lotse").toAbsolutePath());
         settings.put("lotse.telegram.token", TOKEN);
         settings.put("lotse.telegram.url", telegram.url());
         settings.put("lotse.admin.password", ADMIN_PASSWORD);
         settings.put("lotse.knowledge.watch", "false");
+        settings.put("lotse.knowledge.dir", TestKnowledgeBase.DIR);
         settings.put("lotse.delivery.backoff", "100ms");
         settings.putAll(extra);
         lotse = new LotseInstance(settings).start();
         return lotse;
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static Map<String, String> admin() {
+        return Http.basic("admin", "admin-password-for-tests");
     }
 
     private List<String> textsTo(long chat) {
@@ -67,12 +109,21 @@ class TelegramChannelTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(chat).size() >= count);
     }
 
+    /** Waits until the update was taken in and everything it caused was sent; returns the texts to the chat then. */
+    private List<String> settledTextsTo(JdbcTemplate jdbc, long update, long chat) {
+        Settled.awaitReceived(jdbc, "telegram", "update:" + update);
+        return textsTo(chat);
+    }
+
+    private List<Long> waitingTickets(String url, Map<String, String> admin) {
+        return Http.get(url, admin).json().valueStream().map(t -> t.path("id").asLong()).toList();
+    }
+
     @Test
     void aPrivateQuestionGetsASourcedAnswerWithOptionsAndTheCommandsAreRegistered() {
-        lotse(Map.of());
-        telegram.privateMessage(ANNA, "Anna", "Was ist IKÖ?");
-        awaitTexts(ANNA, 2);
-        List<JsonNode> sent = telegram.sentTo(ANNA);
+        telegram.privateMessage(anna, "Anna", "Was ist IKÖ?");
+        awaitTexts(anna, 2);
+        List<JsonNode> sent = telegram.sentTo(anna);
         assertThat(sent.get(0).path("text").asString()).contains("IKÖ-Lotse");
         JsonNode answer = sent.get(1);
         assertThat(answer.path("parse_mode").asString()).isEqualTo("HTML");
@@ -85,42 +136,40 @@ class TelegramChannelTests {
 
     @Test
     void aCallbackIsAnsweredAndActedOn() {
-        lotse(Map.of());
-        telegram.privateMessage(ANNA, "Anna", "Was ist IKÖ?");
-        awaitTexts(ANNA, 2);
-        telegram.callback(ANNA, "feedback:no", telegram.sentTo(ANNA).get(1).path("message_id").asLong());
-        awaitTexts(ANNA, 3);
-        assertThat(telegram.callbackAnswers()).hasSize(1);
-        assertThat(textsTo(ANNA).get(2)).contains("Schade");
+        telegram.privateMessage(anna, "Anna", "Was ist IKÖ?");
+        awaitTexts(anna, 2);
+        int answeredBefore = telegram.callbackAnswers().size();
+        telegram.callback(anna, "feedback:no", telegram.sentTo(anna).get(1).path("message_id").asLong());
+        awaitTexts(anna, 3);
+        assertThat(telegram.callbackAnswers()).hasSize(answeredBefore + 1);
+        assertThat(textsTo(anna).get(2)).contains("Schade");
     }
 
     @Test
     void inGroupsTheBotAnswersOnlyWhenAddressed() {
-        lotse(Map.of());
-        long group = -100500;
-        telegram.groupMessage(group, ANNA, "Was ist IKÖ?");
-        telegram.groupMessage(group, ANNA, "/hilfe@SomeOtherBot");
-        telegram.groupMessage(group, ANNA, "@LotseTestBot Was ist die Charta der Vielfalt?");
+        long group = -100_000 - anna;
+        telegram.groupMessage(group, anna, "Was ist IKÖ?");
+        telegram.groupMessage(group, anna, "/hilfe@SomeOtherBot");
+        telegram.groupMessage(group, anna, "@LotseTestBot Was ist die Charta der Vielfalt?");
         awaitTexts(group, 2);
         assertThat(textsTo(group).get(1)).contains("Charta");
         long botMessage = telegram.sentTo(group).get(1).path("message_id").asLong();
-        telegram.replyToBot(group, ANNA, "mehr dazu", botMessage);
-        telegram.groupMessage(group, ANNA, "/hilfe@LotseTestBot");
+        telegram.replyToBot(group, anna, "mehr dazu", botMessage);
+        long help = telegram.groupMessage(group, anna, "/hilfe@LotseTestBot");
         awaitTexts(group, 4);
-        assertThat(textsTo(group)).hasSize(4);
+        assertThat(settledTextsTo(jdbc, help, group)).hasSize(4);
         assertThat(textsTo(group).get(3)).containsIgnoringCase("Befehle");
     }
 
     @Test
     void stickersGetAPoliteReplyAndEditsAreIgnored() {
-        lotse(Map.of());
-        telegram.sticker(ANNA);
-        awaitTexts(ANNA, 2);
-        assertThat(textsTo(ANNA).get(1)).contains("nur Text");
-        telegram.editedMessage(ANNA, "Was ist IKÖ?");
-        telegram.privateMessage(ANNA, "Anna", "Danke");
-        awaitTexts(ANNA, 3);
-        assertThat(textsTo(ANNA)).hasSize(3);
+        telegram.sticker(anna);
+        awaitTexts(anna, 2);
+        assertThat(textsTo(anna).get(1)).contains("nur Text");
+        telegram.editedMessage(anna, "Was ist IKÖ?");
+        long thanks = telegram.privateMessage(anna, "Anna", "Danke");
+        awaitTexts(anna, 3);
+        assertThat(settledTextsTo(jdbc, thanks, anna)).hasSize(3);
     }
 
     @Test
@@ -128,38 +177,36 @@ class TelegramChannelTests {
         telegram.failNext("sendMessage", 429, "Too Many Requests: retry after 1", 1);
         telegram.failNext("sendMessage", 500, "Internal Server Error");
         telegram.failNext("sendMessage", 400, "Bad Request: can't parse entities: unsupported start tag");
-        lotse(Map.of());
-        telegram.privateMessage(ANNA, "Anna", "Was ist IKÖ?");
-        awaitTexts(ANNA, 2);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> textsTo(ANNA).size() == 2);
-        assertThat(textsTo(ANNA).get(0)).contains("IKÖ-Lotse");
-        assertThat(textsTo(ANNA).get(1)).contains("Quelle:");
+        long question = telegram.privateMessage(anna, "Anna", "Was ist IKÖ?");
+        awaitTexts(anna, 2);
+        assertThat(settledTextsTo(jdbc, question, anna)).hasSize(2);
+        assertThat(textsTo(anna).get(0)).contains("IKÖ-Lotse");
+        assertThat(textsTo(anna).get(1)).contains("Quelle:");
     }
 
     @Test
     void aBlockedBotStopsSendingToThatChat() {
-        lotse(Map.of());
-        telegram.blockChat(ANNA);
-        telegram.privateMessage(ANNA, "Anna", "Was ist IKÖ?");
-        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.calls().stream().filter("sendmessage"::equals).count() >= 1);
+        telegram.blockChat(anna);
+        long first = telegram.privateMessage(anna, "Anna", "Was ist IKÖ?");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + first);
         long tries = telegram.calls().stream().filter("sendmessage"::equals).count();
-        telegram.privateMessage(ANNA, "Anna", "Was ist die Charta der Vielfalt?");
-        await().atMost(Duration.ofSeconds(10)).until(() -> telegram.pendingUpdates() == 0);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
-                telegram.calls().stream().filter("sendmessage"::equals).count() == tries);
+        long second = telegram.privateMessage(anna, "Anna", "Was ist die Charta der Vielfalt?");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + second);
+        assertThat(telegram.calls().stream().filter("sendmessage"::equals).count()).isEqualTo(tries);
+        assertThat(textsTo(anna)).isEmpty();
     }
 
     @Test
     void theWebhookNeedsItsSecretAndIsRegisteredAtStart() {
-        LotseInstance service = lotse(Map.of("lotse.telegram.mode", "webhook", "lotse.telegram.webhook.secret", "s3cret",
+        LotseInstance service = ownLotse(Map.of("lotse.telegram.mode", "webhook", "lotse.telegram.webhook.secret", "s3cret",
                 "lotse.telegram.webhook.url", "https://lotse.example.org/telegram/webhook"));
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.webhook() != null);
         assertThat(telegram.webhook().path("url").asString()).isEqualTo("https://lotse.example.org/telegram/webhook");
         assertThat(telegram.webhook().path("secret_token").asString()).isEqualTo("s3cret");
         String update = """
                 {"update_id":77,"message":{"message_id":5,"date":1700000000,
-                 "chat":{"id":1001,"type":"private"},"from":{"id":1001,"is_bot":false,"first_name":"Anna"},
-                 "text":"Was ist IKÖ?"}}""";
+                 "chat":{"id":%d,"type":"private"},"from":{"id":%d,"is_bot":false,"first_name":"Anna"},
+                 "text":"Was ist IKÖ?"}}""".formatted(anna, anna);
         assertThat(Http.post(service.url("/telegram/webhook"), update, Map.of()).status()).isEqualTo(401);
         assertThat(Http.post(service.url("/telegram/webhook"), update,
                 Map.of("X-Telegram-Bot-Api-Secret-Token", "wrong")).status()).isEqualTo(401);
@@ -167,19 +214,18 @@ class TelegramChannelTests {
                 Map.of("X-Telegram-Bot-Api-Secret-Token", "s3cret")).status()).isEqualTo(200);
         assertThat(Http.post(service.url("/telegram/webhook"), update,
                 Map.of("X-Telegram-Bot-Api-Secret-Token", "s3cret")).status()).isEqualTo(200);
-        awaitTexts(ANNA, 2);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> textsTo(ANNA).size() == 2);
+        awaitTexts(anna, 2);
+        assertThat(settledTextsTo(service.bean(JdbcTemplate.class), 77, anna)).hasSize(2);
     }
 
     @Test
     void aGroupThatBecomesASupergroupKeepsItsConversation() {
-        lotse(Map.of());
-        long group = -4242;
-        long supergroup = -1004242;
-        telegram.groupMessage(group, ANNA, "/berater@LotseTestBot");
+        long group = -anna;
+        long supergroup = -1_000_000_000_000L - anna;
+        telegram.groupMessage(group, anna, "/berater@LotseTestBot");
         awaitTexts(group, 2);
         telegram.migrate(group, supergroup);
-        telegram.groupMessage(supergroup, ANNA, "/abbrechen@LotseTestBot");
+        telegram.groupMessage(supergroup, anna, "/abbrechen@LotseTestBot");
         awaitTexts(supergroup, 1);
         assertThat(textsTo(supergroup).get(0)).contains("zurückgezogen");
         assertThat(textsTo(supergroup)).noneMatch(t -> t.contains("IKÖ-Lotse, ein automatischer"));
@@ -187,38 +233,38 @@ class TelegramChannelTests {
 
     @Test
     void thePollerRecoversAfterTheServerWasAway() {
-        lotse(Map.of());
-        telegram.privateMessage(ANNA, "Anna", "Hallo");
-        awaitTexts(ANNA, 2);
+        telegram.privateMessage(anna, "Anna", "Hallo");
+        awaitTexts(anna, 2);
         telegram.stopServer();
-        telegram.privateMessage(ANNA, "Anna", "Was ist IKÖ?");
+        telegram.privateMessage(anna, "Anna", "Was ist IKÖ?");
         telegram.startServer();
-        awaitTexts(ANNA, 3);
-        assertThat(textsTo(ANNA).get(2)).contains("Quelle:");
+        awaitTexts(anna, 3);
+        assertThat(textsTo(anna).get(2)).contains("Quelle:");
     }
 
     /**
-     * The whole handoff on Telegram, with 429 and 500 at times and the service killed and
-     * started again in the middle: every message arrives exactly once.
+     * The whole handoff on Telegram, with 429 and 500 at times and the service stopped and
+     * started again twice in the middle (while the person is in the intake, and after a counsellor
+     * took the case): every message arrives exactly once.
      */
     @Test
     void aWholeHandoffSurvivesFailuresAndARestartWithEveryMessageOnce() {
-        lotse(Map.of());
-        telegram.privateMessage(ANNA, "Anna", "Was ist IKÖ?");
-        awaitTexts(ANNA, 2);
+        ownLotse(Map.of());
+        telegram.privateMessage(anna, "Anna", "Was ist IKÖ?");
+        awaitTexts(anna, 2);
         telegram.failNext("sendMessage", 429, "Too Many Requests: retry after 1", 1);
-        telegram.privateMessage(ANNA, "Anna", "/berater");
-        awaitTexts(ANNA, 3);
-        telegram.callback(ANNA, "verwaltung", telegram.sentTo(ANNA).get(2).path("message_id").asLong());
-        awaitTexts(ANNA, 4);
+        telegram.privateMessage(anna, "Anna", "/berater");
+        awaitTexts(anna, 3);
+        telegram.callback(anna, "verwaltung", telegram.sentTo(anna).get(2).path("message_id").asLong());
+        awaitTexts(anna, 4);
 
         lotse.restart();
         telegram.failNext("sendMessage", 500, "Internal Server Error");
-        telegram.privateMessage(ANNA, "Anna", "Erfurt");
-        awaitTexts(ANNA, 5);
-        telegram.privateMessage(ANNA, "Anna", "Wir möchten unser Bürgeramt interkulturell öffnen");
-        awaitTexts(ANNA, 6);
-        assertThat(textsTo(ANNA).get(5)).contains("Platz 1");
+        telegram.privateMessage(anna, "Anna", "Erfurt");
+        awaitTexts(anna, 5);
+        telegram.privateMessage(anna, "Anna", "Wir möchten unser Bürgeramt interkulturell öffnen");
+        awaitTexts(anna, 6);
+        assertThat(textsTo(anna).get(5)).contains("Platz 1");
 
         Map<String, String> admin = Http.basic("admin", ADMIN_PASSWORD);
         JsonNode waiting = Http.get(lotse.url("/api/counsellor/tickets?status=WAITING"), admin).json();
@@ -228,16 +274,16 @@ class TelegramChannelTests {
         lotse.restart();
         assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticket + "/messages"),
                 Map.of("text", "Guten Tag, hier ist Anna vom Zentrum."), admin).status()).isEqualTo(202);
-        awaitTexts(ANNA, 8);
-        telegram.privateMessage(ANNA, "Anna", "Wann haben Sie Zeit für ein Gespräch?");
+        awaitTexts(anna, 8);
+        telegram.privateMessage(anna, "Anna", "Wann haben Sie Zeit für ein Gespräch?");
         await().atMost(Duration.ofSeconds(20)).until(() -> Http.get(lotse.url("/api/counsellor/tickets/" + ticket), admin)
                 .json().path("transcript").toString().contains("Wann haben Sie Zeit"));
         assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticket + "/close"), Map.of("note", "Termin"), admin)
                 .status()).isEqualTo(200);
-        awaitTexts(ANNA, 9);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> textsTo(ANNA).size() == 9);
-        List<String> texts = textsTo(ANNA);
-        assertThat(texts).doesNotHaveDuplicates();
+        awaitTexts(anna, 9);
+        Settled.await(lotse.bean(JdbcTemplate.class));
+        List<String> texts = textsTo(anna);
+        assertThat(texts).hasSize(9).doesNotHaveDuplicates();
         assertThat(texts.get(6)).contains("ist jetzt für Sie da");
         assertThat(texts.get(7)).isEqualTo("Guten Tag, hier ist Anna vom Zentrum.");
         assertThat(texts.get(8)).contains("Die Beratung ist beendet");
@@ -249,19 +295,19 @@ class TelegramChannelTests {
      */
     @Test
     void aSplitMessageWhoseSecondPartFailsIsCompletedWithoutRepeatingTheFirst() {
-        lotse(Map.of());
-        telegram.privateMessage(ANNA, "Anna", "/berater");
-        awaitTexts(ANNA, 2);
-        telegram.privateMessage(ANNA, "Anna", "überspringen");
-        awaitTexts(ANNA, 3);
-        telegram.privateMessage(ANNA, "Anna", "überspringen");
-        awaitTexts(ANNA, 4);
-        telegram.privateMessage(ANNA, "Anna", "Eine Schulung für das Team");
-        awaitTexts(ANNA, 5);
-        Map<String, String> admin = Http.basic("admin", ADMIN_PASSWORD);
-        long ticket = Http.get(lotse.url("/api/counsellor/tickets?status=WAITING"), admin).json().get(0).path("id").asLong();
-        assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticket + "/claim"), null, admin).status()).isEqualTo(200);
-        awaitTexts(ANNA, 6);
+        List<Long> waitingBefore = waitingTickets(url("/api/counsellor/tickets?status=WAITING"), admin());
+        telegram.privateMessage(anna, "Anna", "/berater");
+        awaitTexts(anna, 2);
+        telegram.privateMessage(anna, "Anna", "überspringen");
+        awaitTexts(anna, 3);
+        telegram.privateMessage(anna, "Anna", "überspringen");
+        awaitTexts(anna, 4);
+        telegram.privateMessage(anna, "Anna", "Eine Schulung für das Team");
+        awaitTexts(anna, 5);
+        long ticket = waitingTickets(url("/api/counsellor/tickets?status=WAITING"), admin()).stream()
+                .filter(id -> !waitingBefore.contains(id)).findFirst().orElseThrow();
+        assertThat(Http.post(url("/api/counsellor/tickets/" + ticket + "/claim"), null, admin()).status()).isEqualTo(200);
+        awaitTexts(anna, 6);
 
         StringBuilder reply = new StringBuilder("Erster Teil.\n\n");
         for (int i = 1; reply.length() < 3900; i++) {
@@ -269,11 +315,12 @@ class TelegramChannelTests {
         }
         reply.append("Zweiter Teil, Ende.");
         telegram.failAfter("sendMessage", 1, 500, "Internal Server Error");
-        assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticket + "/messages"), Map.of("text", reply.toString()),
-                admin).status()).isEqualTo(202);
-        awaitTexts(ANNA, 8);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> textsTo(ANNA).size() == 8);
-        List<String> texts = textsTo(ANNA);
+        assertThat(Http.post(url("/api/counsellor/tickets/" + ticket + "/messages"), Map.of("text", reply.toString()),
+                admin()).status()).isEqualTo(202);
+        awaitTexts(anna, 8);
+        Settled.await(jdbc);
+        List<String> texts = textsTo(anna);
+        assertThat(texts).hasSize(8);
         assertThat(texts.get(6)).startsWith("Erster Teil.").doesNotContain("Zweiter Teil");
         assertThat(texts.get(7)).endsWith("Zweiter Teil, Ende.");
         assertThat((texts.get(6) + texts.get(7)).replaceAll("\\s+", "")).isEqualTo(reply.toString().replaceAll("\\s+", ""));

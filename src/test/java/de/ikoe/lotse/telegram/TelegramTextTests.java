@@ -10,8 +10,8 @@ class TelegramTextTests {
 
     @Test
     void textIsEscapedForTelegramHtml() {
-        assertThat(TelegramText.html("<script>alert('x')</script> & Co")).isEqualTo(
-                "&lt;script&gt;alert('x')&lt;/script&gt; &amp; Co");
+        assertThat(TelegramText.html("<script>alert('x')</script> & Co \"Vielfalt\" für Jena")).isEqualTo(
+                "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co &quot;Vielfalt&quot; für Jena");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package de.ikoe.lotse.webchat;
 
+import de.ikoe.lotse.support.SharedApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON contract of {@code POST /api/ask} and {@code GET /api/knowledge/{id}}, over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplicationTest
 class AskApiTests {
 
     private final HttpClient http = HttpClient.newHttpClient();

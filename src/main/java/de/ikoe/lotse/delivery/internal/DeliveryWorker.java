@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,7 +31,8 @@ import java.util.stream.Collectors;
  * instances sharing a PostgreSQL database take different rows) and commits; the messages are sent
  * outside any transaction, each part of a split message recorded as it goes out; a short
  * transaction per message records the outcome. A row claimed by an instance that died is due again
- * when its lease ends.
+ * when its lease ends. A scheduler of its own runs a round every {@code poll} after the last one
+ * ended; a round sends batches until nothing is due.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -45,9 +49,11 @@ class DeliveryWorker implements SmartLifecycle {
     /** Names this instance's claims; a claim that outlived its lease is recognised as no longer ours. */
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong claims = new AtomicLong();
-    /** The worker sleeps on it when the outbox is empty; stopping wakes it. */
-    private final Object idle = new Object();
-    private volatile Thread thread;
+    /** Set while the worker stops: what is left of a batch is given back instead of sent. */
+    private volatile boolean stopping;
+    private volatile ThreadPoolTaskScheduler scheduler;
+    /** After a failure (the database away, say) rounds are left out until then ({@link System#nanoTime()}). */
+    private volatile long pausedUntil = System.nanoTime();
 
     DeliveryWorker(OutboxRepository repository, OutboxService outbox, ObjectProvider<ChannelGateway> gateways,
                    TransactionTemplate transactions, ApplicationEventPublisher events, DeliveryProperties properties,
@@ -80,7 +86,7 @@ class DeliveryWorker implements SmartLifecycle {
         }
         Instant leaseEnds = until;
         for (Claimed claimed : batch) {
-            if (thread == null) {
+            if (stopping) {
                 // stopping cleanly: what was not tried is due again at once, not after the lease
                 transactions.executeWithoutResult(status -> repository.releaseClaim(claim));
                 break;
@@ -158,66 +164,59 @@ class DeliveryWorker implements SmartLifecycle {
         return delay.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : delay;
     }
 
-    private void run() {
-        while (thread != null && !Thread.currentThread().isInterrupted()) {
-            try {
-                if (deliverDue() == 0) {
-                    pause(properties.poll().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                if (thread == null) {
-                    return; // stopping: the database may already be closed
-                }
-                log.error("Delivering from the outbox failed; trying again shortly", e);
-                try {
-                    pause(Math.max(1000, properties.poll().toMillis()));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+    /** One round: batches until nothing is due. A failure is logged, and rounds pause for a moment. */
+    void deliverAllDue() {
+        if (System.nanoTime() - pausedUntil < 0) {
+            return;
         }
-    }
-
-    private void pause(long millis) throws InterruptedException {
-        synchronized (idle) {
-            if (thread != null) {
-                idle.wait(millis);
+        try {
+            while (!stopping && deliverDue() > 0) {
+                // the next batch at once: more may be due
+            }
+        } catch (RuntimeException e) {
+            if (!stopping) { // else the database may already be closed
+                log.error("Delivering from the outbox failed; trying again shortly", e);
+                Duration pause = properties.poll().compareTo(Duration.ofSeconds(1)) > 0 ? properties.poll() : Duration.ofSeconds(1);
+                pausedUntil = System.nanoTime() + pause.toNanos();
             }
         }
     }
 
     @Override
     public void start() {
-        thread = new Thread(this::run, "outbox-delivery");
-        thread.setDaemon(true);
-        thread.start();
+        ThreadPoolTaskScheduler rounds = new ThreadPoolTaskScheduler();
+        rounds.setThreadNamePrefix("outbox-delivery-");
+        rounds.setDaemon(true);
+        rounds.setWaitForTasksToCompleteOnShutdown(true);
+        rounds.setAwaitTerminationSeconds(10);
+        rounds.initialize();
+        stopping = false;
+        rounds.scheduleWithFixedDelay(this::deliverAllDue, properties.poll());
+        scheduler = rounds;
     }
 
     /** Lets the message being sent finish (its outcome is recorded), then ends; interrupts only if that hangs. */
     @Override
     public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            synchronized (idle) {
-                idle.notifyAll();
-            }
-            try {
-                t.join(10_000);
-                if (t.isAlive()) {
-                    t.interrupt();
-                    t.join(2000);
+        stopping = true;
+        ThreadPoolTaskScheduler rounds = scheduler;
+        scheduler = null;
+        if (rounds != null) {
+            rounds.shutdown(); // no new round; waits up to 10 s for the one in progress
+            ScheduledExecutorService executor = rounds.getScheduledExecutor();
+            if (!executor.isTerminated()) {
+                executor.shutdownNow();
+                try {
+                    executor.awaitTermination(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return scheduler != null;
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.Optional;
 @Transactional
 class TicketService implements HandoffService {
 
-    private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Berlin");
     private static final EnumSet<TicketStatus> ACTIVE = EnumSet.of(TicketStatus.WAITING, TicketStatus.CLAIMED);
 
     private final TicketRepository tickets;
@@ -161,7 +159,7 @@ class TicketService implements HandoffService {
     @Override
     @Transactional(readOnly = true)
     public ZonedDateTime nextOpening() {
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(CENTRE_ZONE);
+        ZonedDateTime now = ZonedDateTime.now(clock);
         if (isOpen(now)) {
             return null;
         }

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,15 +88,33 @@ class KnowledgeReloadTests {
         for (int i = 0; i < 20; i++) {
             write("guidance/zusatz" + i + ".de.md", KnowledgeBaseLoaderTests.guidance("zusatz" + i, "de", ""));
         }
+        int reloads = 30;
+        AtomicInteger reloaded = new AtomicInteger();
+        CountDownLatch searching = new CountDownLatch(1);
         Thread reloader = new Thread(() -> {
-            for (int i = 0; i < 30; i++) {
+            try {
+                searching.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            for (int i = 0; i < reloads; i++) {
                 index.reload();
+                reloaded.incrementAndGet();
             }
         });
         reloader.start();
-        while (reloader.isAlive()) {
+        int searchesWhileReloading = 0;
+        do {
+            searching.countDown();
             assertThat(idsFor("Sportverein")).contains("thema");
-        }
+            if (reloaded.get() < reloads) {
+                searchesWhileReloading++;
+            }
+        } while (reloader.isAlive());
         reloader.join();
+        assertThat(reloaded).hasValue(reloads);
+        assertThat(events).as("each rebuild, and one the watcher may add for the new files").hasSizeGreaterThanOrEqualTo(reloads);
+        assertThat(searchesWhileReloading).as("searches made while the index was being rebuilt").isPositive();
     }
 }

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,6 +41,12 @@ class ShippedKnowledgeBaseTests {
             "kontakt-beratung-anfragen", "was-ist-ikoe", "vielfaltsmanagement", "ikoe-prozess-schritte", "bot-hilfe",
             "datenschutz-chatbot", "migrantenorganisationen", "integrationsbeauftragte", "dolmetschkosten",
             "gefluechtete-ehrenamt", "verein-mitglieder-oeffnen");
+    /**
+     * The day the events calendar was last brought up to date. The checks of dates run on this day,
+     * not on the wall clock, so that the build does not break by itself once the shipped dates have
+     * passed; whoever adds new dates moves it forward.
+     */
+    static final Clock CALENDAR_REVIEWED = Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneId.of("Europe/Berlin"));
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](\\s|$)");
 
     private static KnowledgeBaseLoader.Loaded loaded;
@@ -54,7 +63,7 @@ class ShippedKnowledgeBaseTests {
     @Test
     void everyShippedFileIsValid() {
         assertThat(loaded.problems()).map(Problem::toString).isEmpty();
-        try (IndexSnapshot snapshot = IndexSnapshot.build(loaded, java.time.Instant.now())) {
+        try (IndexSnapshot snapshot = IndexSnapshot.build(loaded, CALENDAR_REVIEWED.instant())) {
             assertThat(snapshot.problems()).as("synonyms.txt").map(Problem::toString).isEmpty();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -128,7 +137,7 @@ class ShippedKnowledgeBaseTests {
 
     @Test
     void eventsAreBothPastAndUpcoming() {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(CALENDAR_REVIEWED);
         List<KnowledgeDocument> events = of(Kind.EVENT);
         assertThat(events).hasSizeGreaterThanOrEqualTo(6);
         assertThat(events).anySatisfy(e -> assertThat(e.start()).isBefore(now));
