@@ -2,6 +2,7 @@ package de.ikoe.lotse.telegram;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import de.ikoe.lotse.system.SingletonWork;
 import org.springframework.context.SmartLifecycle;
 import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -27,8 +28,13 @@ import java.util.List;
  * <p>Long polling confirms an update to Telegram with the next getUpdates. Each update is
  * stored before that; when storing fails, the offset is set back so that Telegram sends the
  * update again, and stored updates that come again are recognised by their id.
+ *
+ * <p>Only the leading instance talks to Telegram this way ({@link SingletonWork}): Telegram allows
+ * one poller per bot. A new leader starts polling afresh; the updates its predecessor had not
+ * confirmed come again and are recognised. In webhook mode every instance takes webhook calls;
+ * only the setup runs on the leader.
  */
-class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
+class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer, SingletonWork {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     private static final long SETUP_RETRY_MS = 10_000;
@@ -70,14 +76,33 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
             new BotCommand("delete", "Delete my data"));
 
     @Override
-    public void start() {
+    public synchronized void begin() {
+        if (setup != null) {
+            return;
+        }
         setup = new Thread(this::setUp, "telegram-setup");
         setup.setDaemon(true);
         setup.start();
     }
 
+    /** Started by {@link #begin()} when this instance leads, not with the context. */
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    @Override
+    public void start() {
+        begin();
+    }
+
+    @Override
+    public void end() {
+        stop();
+    }
+
     private void setUp() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!Thread.currentThread().isInterrupted() && setup == Thread.currentThread()) {
             try {
                 User me = client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe());
                 identity.set(me.getId(), me.getUserName());
@@ -87,8 +112,15 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
                 if (properties.webhookMode()) {
                     registerWebhook();
                 } else {
-                    polling = new TelegramBotsLongPollingApplication();
-                    session = polling.registerBot(properties.token(), () -> url, new DefaultGetUpdatesGenerator(), this);
+                    TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
+                    session = app.registerBot(properties.token(), () -> url, new DefaultGetUpdatesGenerator(), this);
+                    synchronized (this) {
+                        if (setup != Thread.currentThread()) {
+                            close(app); // the leadership ended meanwhile
+                            return;
+                        }
+                        polling = app;
+                    }
                 }
                 log.info("Telegram bot @{} is up ({})", me.getUserName(), properties.webhookMode() ? "webhook" : "long polling");
                 return;
@@ -136,12 +168,20 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
     @Override
     public void stop() {
-        Thread thread = setup;
-        if (thread != null) {
-            thread.interrupt();
+        TelegramBotsLongPollingApplication app;
+        synchronized (this) {
+            Thread thread = setup;
+            setup = null;
+            if (thread != null) {
+                thread.interrupt();
+            }
+            app = polling;
+            polling = null;
         }
-        TelegramBotsLongPollingApplication app = polling;
-        polling = null;
+        close(app);
+    }
+
+    private static void close(TelegramBotsLongPollingApplication app) {
         if (app != null) {
             try {
                 app.close();
@@ -153,6 +193,6 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
     @Override
     public boolean isRunning() {
-        return setup != null && (polling != null || setup.isAlive() || properties.webhookMode());
+        return setup != null;
     }
 }
