@@ -52,4 +52,14 @@ public final class TestDatabases {
         }
         return POSTGRES + "?currentSchema=" + schema;
     }
+
+    /** Drops the schema of a URL made by {@link #freshSchemaUrl()}, with everything in it. */
+    public static void dropSchema(String url) {
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        try (Connection c = DriverManager.getConnection(POSTGRES, USER, ""); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            System.err.println("could not drop schema " + schema + ": " + e.getMessage());
+        }
+    }
 }
