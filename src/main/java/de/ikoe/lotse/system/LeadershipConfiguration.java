@@ -1,7 +1,11 @@
 package de.ikoe.lotse.system;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
@@ -44,9 +48,20 @@ class LeadershipConfiguration {
         return registry;
     }
 
+    /** Also the gauge {@code lotse.leader}: 1 on the leading instance, 0 elsewhere; summed over instances, 1. */
     @Bean
-    Leadership leadership(ObjectProvider<SingletonWork> work, Clock clock) {
-        return new Leadership(instanceId, work, clock);
+    Leadership leadership(ObjectProvider<SingletonWork> work, Clock clock, MeterRegistry meters) {
+        Leadership leadership = new Leadership(instanceId, work, clock);
+        Gauge.builder("lotse.leader", () -> leadership.isLeader() ? 1 : 0)
+                .description("1 on the instance that runs the pollers and the scheduled jobs").register(meters);
+        return leadership;
+    }
+
+    /** Health detail {@code leader}: whether this instance leads, and since when. Always UP. */
+    @Bean
+    HealthIndicator leaderHealthIndicator(Leadership leadership) {
+        return () -> Health.up().withDetail("leader", leadership.isLeader())
+                .withDetail("since", String.valueOf(leadership.since())).build();
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package de.ikoe.lotse.system;
 
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,13 @@ class SharingConfiguration {
     PostgresSignals postgresSignals(JdbcTemplate jdbc, DataSourceProperties dataSource) {
         return new PostgresSignals(jdbc, dataSource.determineUrl(), dataSource.determineUsername(),
                 dataSource.determinePassword());
+    }
+
+    /** Health {@code signals}: whether this instance hears the others (not part of readiness: it serves without). */
+    @Bean
+    @Conditional(OnPostgres.class)
+    HealthIndicator signalsHealthIndicator(PostgresSignals signals) {
+        return () -> (signals.listening() ? Health.up() : Health.down()).build();
     }
 
     @Bean
