@@ -6,6 +6,7 @@ import de.ikoe.lotse.handoff.HandoffClosed;
 import de.ikoe.lotse.handoff.HandoffOverdue;
 import de.ikoe.lotse.handoff.HandoffReleased;
 import de.ikoe.lotse.handoff.HandoffRequested;
+import de.ikoe.lotse.system.Signals;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -20,15 +21,33 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Tells open console pages that something changed: the queue ({@code queue}) or one ticket
  * ({@code ticket}, with its id). The pages then fetch what they show; no case data travels here.
  * The events come through the event publication registry, after the change committed, off the
- * thread that made it; they need no transaction of their own.
+ * thread that made it; they need no transaction of their own. They reach the pages open on every
+ * instance as {@link Signals} ({@code name id}); after signals may have been missed, the pages
+ * hear that the queue changed and fetch it again.
  */
 @Component
 class ConsoleEvents implements SmartLifecycle {
 
     private static final long TIMEOUT_MS = 60 * 60 * 1000L;
+    static final String SIGNAL = "console";
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private final Signals signals;
     private volatile boolean running;
+
+    ConsoleEvents(Signals signals) {
+        this.signals = signals;
+        signals.subscribe(SIGNAL, payload -> {
+            if (payload.equals(Signals.RESYNC)) {
+                emitters.forEach(emitter -> send(emitter, "queue", ""));
+                return;
+            }
+            String[] parts = payload.split(" ", 2);
+            String name = parts[0];
+            String data = parts.length > 1 ? parts[1] : "";
+            emitters.forEach(emitter -> send(emitter, name, data));
+        });
+    }
 
     SseEmitter open() {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
@@ -79,7 +98,7 @@ class ConsoleEvents implements SmartLifecycle {
     }
 
     private void broadcast(String name, String data) {
-        emitters.forEach(emitter -> send(emitter, name, data));
+        signals.publish(SIGNAL, name + " " + data);
     }
 
     private void send(SseEmitter emitter, String name, String data) {

@@ -7,6 +7,7 @@ import de.ikoe.lotse.matrix.client.MatrixException;
 import de.ikoe.lotse.matrix.client.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import de.ikoe.lotse.system.SingletonWork;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
@@ -27,8 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The bot never answers its own events, {@code m.notice}s (bots talking to bots would never
  * stop) or what was said in a room before it joined. In a room of the bot and one person it
  * answers every message; in larger rooms only when mentioned or addressed with the prefix.
+ *
+ * <p>The loop runs on the leading instance only ({@link SingletonWork}): it starts when the
+ * instance becomes the leader and stops when it no longer is; the counsellors' room, which posts
+ * what any instance publishes, stays open until the service stops.
  */
-class MatrixBot implements SmartLifecycle {
+class MatrixBot implements SmartLifecycle, SingletonWork {
 
     private static final Logger log = LoggerFactory.getLogger(MatrixBot.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
@@ -47,6 +52,7 @@ class MatrixBot implements SmartLifecycle {
     private final JsonMapper json;
     private final Map<String, Integer> members = new ConcurrentHashMap<>();
     private volatile Thread loop;
+    private volatile boolean closed;
 
     MatrixBot(MatrixProperties properties, MatrixClient client, MatrixSession session, MatrixStore store,
               MatrixGateway gateway, ConversationService conversations, CounsellorRoom counsellors, JsonMapper json) {
@@ -61,17 +67,40 @@ class MatrixBot implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void begin() {
+        if (loop != null) {
+            return;
+        }
         loop = new Thread(this::run, "matrix-sync");
         loop.setDaemon(true);
         loop.start();
+    }
+
+    @Override
+    public synchronized void end() {
+        Thread thread = loop;
+        loop = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** Started by {@link #begin()} when this instance leads, not with the context. */
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    @Override
+    public void start() {
+        begin();
     }
 
     private void run() {
         Duration backoff = Duration.ofSeconds(1);
         String filter = null;
         boolean authenticated = false;
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!Thread.currentThread().isInterrupted() && loop == Thread.currentThread()) {
             try {
                 if (!authenticated) {
                     session.authenticate();
@@ -103,7 +132,7 @@ class MatrixBot implements SmartLifecycle {
                 log.warn("Matrix sync failed ({}); trying again in {}", e.getMessage(), wait);
                 backoff = pause(wait, backoff);
             } catch (RestClientException | IllegalStateException e) {
-                if (loop == null) {
+                if (loop != Thread.currentThread()) {
                     return; // stopping
                 }
                 log.warn("Matrix homeserver not reachable ({}); trying again in {}", e.getMessage(), backoff);
@@ -242,20 +271,19 @@ class MatrixBot implements SmartLifecycle {
         return id.substring(1, colon > 0 ? colon : id.length());
     }
 
+    /** The service stops: the loop ends, and so does the counsellors' room. */
     @Override
     public void stop() {
-        Thread thread = loop;
-        loop = null;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        end();
+        closed = true;
         if (counsellors != null) {
             counsellors.close();
         }
     }
 
+    /** Until the service stops: the counsellors' room must be closed then, whether this instance leads or not. */
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return !closed;
     }
 }

@@ -32,6 +32,12 @@ class MatrixConfiguration {
         return client;
     }
 
+    /** Readiness: {@code matrix}. */
+    @Bean
+    MatrixHealth matrixHealthIndicator(MatrixClient client, MatrixSession session) {
+        return new MatrixHealth(client, session);
+    }
+
     @Bean
     MatrixStore matrixStore(JdbcTemplate jdbc) {
         return new MatrixStore(jdbc);

@@ -7,8 +7,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.util.function.Supplier;
  * for {@link #IDLE} is dropped. No limit refills over more than {@link #IDLE}, so a dropped
  * bucket would have been full again anyway. Refills follow the service's clock.
  */
-@Component
 class MemoryRateLimitStore implements RateLimitStore {
 
     static final int MAX_KEYS = 100_000;
@@ -28,7 +25,6 @@ class MemoryRateLimitStore implements RateLimitStore {
     private final Cache<String, Bucket> buckets;
     private final TimeMeter time;
 
-    @Autowired
     MemoryRateLimitStore(Clock clock) {
         this(clock, MAX_KEYS);
     }

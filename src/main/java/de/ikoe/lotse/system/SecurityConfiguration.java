@@ -2,6 +2,7 @@ package de.ikoe.lotse.system;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +43,24 @@ class SecurityConfiguration {
 
     /** Basic realms are ASCII. */
     static final String REALM = "IKOE-Lotse";
+
+    /**
+     * The management port (health probes, Prometheus metrics): reached by the orchestrator and the
+     * metrics scraper inside the deployment, never through the public reverse proxy, which forwards
+     * the service's port only. The probes and metrics carry no personal data and need no login;
+     * every other endpoint is closed.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain management(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to("health", "prometheus", "info")).permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
 
     @Bean
     @Order(1)

@@ -2,6 +2,7 @@ package de.ikoe.lotse.telegram;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import de.ikoe.lotse.system.SingletonWork;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.telegram.telegrambots.longpolling.BotSession;
@@ -30,8 +31,13 @@ import java.util.List;
  * <p>Long polling confirms an update to Telegram with the next getUpdates. Each update is
  * stored before that; when storing fails, the offset is set back so that Telegram sends the
  * update again, and stored updates that come again are recognised by their id.
+ *
+ * <p>Only the leading instance talks to Telegram this way ({@link SingletonWork}): Telegram allows
+ * one poller per bot. A new leader starts polling afresh; the updates its predecessor had not
+ * confirmed come again and are recognised. In webhook mode every instance takes webhook calls;
+ * only the setup runs on the leader.
  */
-class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
+class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer, SingletonWork {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     private static final Duration SETUP_RETRY = Duration.ofSeconds(10);
@@ -73,17 +79,39 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
             new BotCommand("delete", "Delete my data"));
 
     @Override
-    public void start() {
+    public synchronized void begin() {
+        if (setup != null) {
+            return;
+        }
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setThreadNamePrefix("telegram-setup-");
         scheduler.setDaemon(true);
         scheduler.initialize();
         setup = scheduler;
-        scheduler.execute(this::setUp);
+        scheduler.execute(() -> setUp(scheduler));
     }
 
-    /** One try; a failed one is tried again later. */
-    private void setUp() {
+    /** Started by {@link #begin()} when this instance leads, not with the context. */
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    @Override
+    public void start() {
+        begin();
+    }
+
+    @Override
+    public void end() {
+        stop();
+    }
+
+    /** One try on the given setup scheduler; a failed one is tried again later while the scheduler is current. */
+    private void setUp(ThreadPoolTaskScheduler scheduler) {
+        if (setup != scheduler) {
+            return;
+        }
         try {
             User me = client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe());
             identity.set(me.getId(), me.getUserName());
@@ -93,16 +121,22 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
             if (properties.webhookMode()) {
                 registerWebhook();
             } else {
-                polling = new TelegramBotsLongPollingApplication();
-                session = polling.registerBot(properties.token(), () -> url, last -> new LenientGetUpdates(last + 1), this);
+                TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
+                session = app.registerBot(properties.token(), () -> url, last -> new LenientGetUpdates(last + 1), this);
+                synchronized (this) {
+                    if (setup != scheduler) {
+                        close(app); // the leadership ended meanwhile
+                        return;
+                    }
+                    polling = app;
+                }
             }
             log.info("Telegram bot @{} is up ({})", me.getUserName(), properties.webhookMode() ? "webhook" : "long polling");
         } catch (TelegramApiException e) {
-            ThreadPoolTaskScheduler scheduler = setup;
-            if (scheduler != null) {
+            if (setup == scheduler) {
                 log.warn("Setting up the Telegram bot failed ({}); trying again in {} s", e.getMessage(),
                         SETUP_RETRY.toSeconds());
-                scheduler.schedule(this::setUp, Instant.now().plus(SETUP_RETRY));
+                scheduler.schedule(() -> setUp(scheduler), Instant.now().plus(SETUP_RETRY));
             }
         }
     }
@@ -139,13 +173,20 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
     @Override
     public void stop() {
-        ThreadPoolTaskScheduler scheduler = setup;
-        setup = null;
-        if (scheduler != null) {
-            scheduler.shutdown();
+        TelegramBotsLongPollingApplication app;
+        synchronized (this) {
+            ThreadPoolTaskScheduler scheduler = setup;
+            setup = null;
+            if (scheduler != null) {
+                scheduler.shutdown();
+            }
+            app = polling;
+            polling = null;
         }
-        TelegramBotsLongPollingApplication app = polling;
-        polling = null;
+        close(app);
+    }
+
+    private static void close(TelegramBotsLongPollingApplication app) {
         if (app != null) {
             try {
                 app.close();

@@ -25,6 +25,12 @@ class TelegramConfiguration {
         return new OkHttpTelegramClient(properties.token(), url);
     }
 
+    /** Readiness: {@code telegram}. */
+    @Bean
+    TelegramHealth telegramHealthIndicator(TelegramClient client) {
+        return new TelegramHealth(client);
+    }
+
     @Bean
     BotIdentity botIdentity() {
         return new BotIdentity();

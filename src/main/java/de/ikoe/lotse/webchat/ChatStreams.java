@@ -93,6 +93,11 @@ class ChatStreams implements SmartLifecycle {
         return running;
     }
 
+    /** Whether a browser of the session has a stream open on this instance. */
+    boolean has(String sessionId) {
+        return streams.containsKey(sessionId);
+    }
+
     void push(String sessionId, TranscriptEntry entry) {
         send(sessionId, () -> SseEmitter.event().name("message").id(String.valueOf(entry.seq())).data(ChatMessage.of(entry)));
     }

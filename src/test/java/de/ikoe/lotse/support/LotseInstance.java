@@ -52,6 +52,11 @@ public final class LotseInstance implements AutoCloseable {
         start();
     }
 
+    /** The management port: health probes and metrics. */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port") + path;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + path;
     }

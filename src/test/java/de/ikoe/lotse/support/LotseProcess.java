@@ -31,6 +31,7 @@ public final class LotseProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     private final Map<String, String> settings;
     private final int port;
+    private final int managementPort;
     private Process process;
     private int starts;
 
@@ -44,6 +45,7 @@ public final class LotseProcess implements AutoCloseable {
         this.jvmOptions = jvmOptions;
         this.settings = settings;
         this.port = freePort();
+        this.managementPort = freePort();
     }
 
     /** Starts the service and returns once it answers HTTP; fails with the end of its log if it dies first. */
@@ -57,6 +59,7 @@ public final class LotseProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.port=" + port);
+        command.add("--management.server.port=" + managementPort);
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         Path log = logs.resolve("lotse-" + (++starts) + ".log");
         try {
@@ -106,6 +109,16 @@ public final class LotseProcess implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** The management port: health probes and metrics. */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
+    }
+
+    /** Whether the process runs (it may have died by itself). */
+    public synchronized boolean alive() {
+        return process != null && process.isAlive();
     }
 
     public int starts() {

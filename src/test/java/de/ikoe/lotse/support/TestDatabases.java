@@ -75,4 +75,14 @@ public final class TestDatabases {
             throw new IllegalStateException("PostgreSQL refused: " + sql, e);
         }
     }
+
+    /** Drops the schema of a URL made by {@link #freshSchemaUrl()}, with everything in it. */
+    public static void dropSchema(String url) {
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        try (Connection c = DriverManager.getConnection(POSTGRES, USER, ""); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            System.err.println("could not drop schema " + schema + ": " + e.getMessage());
+        }
+    }
 }
