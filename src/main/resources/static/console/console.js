@@ -184,6 +184,9 @@
   function renderQueue(rows) {
     var table = document.getElementById('queue');
     var body = table.querySelector('tbody');
+    // the same tickets as shown: leave the rows alone (a click on one may be under way)
+    var shown = [].map.call(body.querySelectorAll('tr'), function (tr) { return tr.getAttribute('data-ticket'); }).join(',');
+    if (shown === rows.map(function (r) { return String(r.id); }).join(',')) { return; }
     body.textContent = '';
     rows.forEach(function (row) {
       var tr = document.createElement('tr');

@@ -207,6 +207,11 @@ class BrowserTests {
                 "Sie warten auf eine Beraterin oder einen Berater."));
     }
 
+    /** The address of the newest waiting ticket in the queue (the list may re-render at any moment). */
+    private static String newestTicket(WebDriver counsellor) {
+        return (String) js(counsellor, "const a = [...document.querySelectorAll('#queue tbody tr a')]; return a[a.length - 1].href;");
+    }
+
     /** Option buttons of earlier messages that are still enabled (and so in the Tab order). */
     private static long liveOldOptions(WebDriver person) {
         return ((Number) js(person, """
@@ -262,8 +267,7 @@ class BrowserTests {
             assertThat(counsellor.getTitle()).startsWith("(" + count(counsellor, "#queue tbody tr") + ") ");
             shoot(counsellor, "queue");
 
-            List<WebElement> rows = counsellor.findElements(By.cssSelector("#queue tbody tr a"));
-            rows.get(rows.size() - 1).click();
+            counsellor.get(newestTicket(counsellor));
             counsellor.findElement(By.id("claim")).click();
             waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.id("reply")));
 
@@ -343,8 +347,7 @@ class BrowserTests {
 
             counsellor.navigate().refresh();
             waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tbody tr")));
-            List<WebElement> waitingRows = counsellor.findElements(By.cssSelector("#queue tbody tr a"));
-            waitingRows.get(waitingRows.size() - 1).click(); // the newest: this person's
+            counsellor.get(newestTicket(counsellor)); // this person's
             counsellor.findElement(By.id("claim")).click();
             String ticketUrl = counsellor.getCurrentUrl();
 
