@@ -7,12 +7,18 @@
           stateCounsellor: 'Sie schreiben mit einer Beraterin oder einem Berater.', privacy: 'Automatischer Assistent. Was gespeichert wird:',
           privacyLink: 'Datenschutz', inputLabel: 'Ihre Nachricht', send: 'Senden', placeholder: 'Ihre Frage, z. B. „Was ist interkulturelle Öffnung?“',
           user: 'Sie', bot: 'IKÖ-Lotse', counsellor: 'Beratung', system: 'Hinweis', sources: 'Quellen',
-          error: 'Die Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es gleich noch einmal.', messages: 'Nachrichten' },
+          error: 'Die Nachricht konnte nicht gesendet werden. Ihr Text ist noch da.', retry: 'Erneut senden', messages: 'Nachrichten',
+          privacyCounsellor: 'Ein Mensch aus dem Zentrum antwortet Ihnen. Was gespeichert wird:', badgeBot: 'Bot', badgeCounsellor: 'Mensch',
+          badgeWaiting: 'Warteschlange', rated: 'Danke! Ihre Bewertung ist gespeichert.', chosen: 'gewählt',
+          counter: '{0} von {1} Zeichen', tooLong: 'Zu lang: {0} von höchstens {1} Zeichen. Bitte kürzen Sie den Text oder teilen Sie ihn auf zwei Nachrichten auf – sonst würde er abgeschnitten.' },
     en: { title: 'IKÖ-Lotse', stateBot: 'You are writing with the bot.', stateWaiting: 'You are waiting for a counsellor.',
           stateCounsellor: 'You are writing with a counsellor.', privacy: 'Automated assistant. What is stored:',
           privacyLink: 'Privacy', inputLabel: 'Your message', send: 'Send', placeholder: 'Your question, e.g. "What is intercultural opening?"',
           user: 'You', bot: 'IKÖ-Lotse', counsellor: 'Counsellor', system: 'Notice', sources: 'Sources',
-          error: 'The message could not be sent. Please try again in a moment.', messages: 'Messages' }
+          error: 'The message could not be sent. Your text is still here.', retry: 'Send again', messages: 'Messages',
+          privacyCounsellor: 'A person from the centre is answering you. What is stored:', badgeBot: 'Bot', badgeCounsellor: 'Human',
+          badgeWaiting: 'Queue', rated: 'Thank you! Your rating has been saved.', chosen: 'chosen',
+          counter: '{0} of {1} characters', tooLong: 'Too long: {0} of at most {1} characters. Please shorten the text or split it into two messages – otherwise it would be cut off.' }
   };
   var params = new URLSearchParams(location.search);
   var lang = params.get('lang') || ((navigator.language || 'de').indexOf('en') === 0 ? 'en' : 'de');
@@ -24,6 +30,13 @@
   var input = document.getElementById('input');
   var stateLine = document.getElementById('chat-state');
   var errorLine = document.getElementById('error');
+  var counter = document.getElementById('counter');
+  var sendButton = document.getElementById('send');
+  var privacyText = document.getElementById('privacy-text');
+  var badge = document.getElementById('state-badge');
+  var LIMIT = 4000;      // what the bot reads of one message
+  var NEAR = 3600;       // from here on the counter shows
+  var failed = null;     // the message that could not be sent, for "send again"
   var seen = {};
   var lastSeq = 0;
   var session = null;
@@ -95,7 +108,8 @@
         var b = document.createElement('button');
         b.type = 'button';
         b.textContent = o.label;
-        b.addEventListener('click', function () { send({ option: o.value }); });
+        b.setAttribute('data-value', o.value);
+        b.addEventListener('click', function () { choose(options, b, o); });
         options.appendChild(b);
       });
       li.appendChild(options);
@@ -107,6 +121,41 @@
     });
     list.insertBefore(li, before);
     list.scrollTop = list.scrollHeight;
+    retireOptions();
+  }
+
+  // Options are one-shot: only those of the newest message are live, and only until the person
+  // answers. Disabled buttons leave the Tab order; the chosen one stays marked.
+  function retire(group) {
+    group.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    group.classList.add('answered');
+  }
+  function retireOptions() {
+    var all = list.querySelectorAll('li.msg');
+    var last = all[all.length - 1];
+    list.querySelectorAll('.options:not(.answered)').forEach(function (group) {
+      if (!last || group.closest('li') !== last || last.classList.contains('user')) { retire(group); }
+    });
+  }
+  function choose(group, button, option) {
+    if (button.disabled) { return; }
+    button.classList.add('chosen');
+    button.setAttribute('aria-pressed', 'true');
+    var mark = document.createElement('span');
+    mark.className = 'visually-hidden';
+    mark.textContent = ' (' + t.chosen + ')';
+    button.appendChild(mark);
+    retire(group);
+    if (option.value.indexOf('feedback:') === 0) {
+      var thanks = document.createElement('p');
+      thanks.className = 'rated';
+      thanks.setAttribute('role', 'status');
+      thanks.textContent = t.rated;
+      group.insertAdjacentElement('afterend', thanks);
+    }
+    // focus leaves the disabled button for where the conversation goes on
+    if (window.matchMedia && window.matchMedia('(pointer: fine)').matches) { input.focus({ preventScroll: true }); } else { list.focus({ preventScroll: true }); }
+    send({ option: option.value });
   }
 
   // The conversation is gone (deleted): what follows starts afresh, after what is shown.
@@ -141,8 +190,13 @@
     showState('BOT');
   }
 
+  // The header says who is writing: the bot, the queue, or a person from the centre.
   function showState(state) {
     stateLine.textContent = state === 'WAITING' ? t.stateWaiting : state === 'WITH_COUNSELLOR' ? t.stateCounsellor : t.stateBot;
+    var who = state === 'WITH_COUNSELLOR' ? 'counsellor' : state === 'WAITING' ? 'waiting' : 'bot';
+    document.body.setAttribute('data-state', who);
+    badge.textContent = who === 'counsellor' ? t.badgeCounsellor : who === 'waiting' ? t.badgeWaiting : t.badgeBot;
+    privacyText.textContent = who === 'counsellor' ? t.privacyCounsellor : t.privacy;
   }
 
   function catchUp() {
@@ -157,6 +211,8 @@
 
   function send(body, retried) {
     errorLine.hidden = true;
+    failed = null;
+    list.querySelectorAll('.options:not(.answered)').forEach(retire);
     body.lang = lang;
     body.clientId = body.clientId || 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
     return ensureSession()
@@ -168,9 +224,22 @@
           forgetSession();
           return send(body, true);
         }
-        errorLine.textContent = t.error;
+        // keep what the person wrote: back into the field if it is empty, and offer to send again
+        failed = body;
+        if (body.text && !input.value) { input.value = body.text; updateCounter(); }
+        errorText.textContent = t.error;
         errorLine.hidden = false;
       });
+  }
+
+  function updateCounter() {
+    var n = input.value.length;
+    var over = n > LIMIT;
+    counter.hidden = n < NEAR;
+    counter.textContent = (over ? t.tooLong : t.counter).replace('{0}', n.toLocaleString(lang)).replace('{1}', LIMIT.toLocaleString(lang));
+    counter.classList.toggle('over', over);
+    input.setAttribute('aria-invalid', String(over));
+    sendButton.disabled = over;
   }
 
   function openStream() {
@@ -182,13 +251,32 @@
     stream.addEventListener('open', function () { catchUp(); });
   }
 
+  var errorText = document.getElementById('error-text');
+  var retryButton = document.getElementById('retry');
+  retryButton.textContent = t.retry;
+  retryButton.addEventListener('click', function () {
+    if (!failed) { return; }
+    var again = failed;
+    if (again.text && input.value.trim() === again.text) { input.value = ''; updateCounter(); }
+    send(again); // the same clientId: never answered twice
+  });
+  input.addEventListener('input', updateCounter);
+
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var text = input.value.trim();
-    if (!text) { return; }
+    if (!text || text.length > LIMIT) { return; }
     input.value = '';
+    updateCounter();
     send({ text: text });
   });
+  // In the widget's frame, Esc closes the widget: the page around it is told.
+  if (window.parent !== window) {
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') { window.parent.postMessage({ type: 'ikoe-lotse-close' }, '*'); }
+    });
+  }
+  showState('BOT');
   input.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
   });

@@ -1,6 +1,7 @@
 package de.ikoe.lotse;
 
 import com.sun.net.httpserver.HttpServer;
+import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.LotseInstance;
 import de.ikoe.lotse.telegram.FakeBotApi;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -20,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 import java.io.File;
 import java.io.IOException;
@@ -36,10 +39,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What people see, in headless Chromium: a visitor in the web chat and a counsellor in the
- * console, each in a browser of their own, working a case from question to close; the widget
- * on another site; and script sent by people staying inert in the console. Screenshots of the
- * queue, a ticket and the widget go to target/screenshots.
+ * What people see, in headless Chromium, each in a browser of their own: a person in the web chat
+ * and counsellors in the console working a case from question to close; deleting and password
+ * resets that ask first; the admin page, error pages and knowledge pages; the insights as a
+ * centre would show them in a meeting; the widget on an allowed and on a refused site; a failed
+ * send and an overlong text; alerts and overdue marks; script sent by people staying inert.
+ *
+ * <p>Every page is photographed at desktop width (1280 px) and at phone width (390 px), where it
+ * must not scroll sideways. The pictures go to {@code target/screenshots}, or wherever
+ * {@code -Dlotse.screenshots=docs/screenshots} says (how the README's pictures are made).
  */
 class BrowserTests {
 
@@ -47,10 +55,14 @@ class BrowserTests {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String ADMIN_PASSWORD = "browser-admin-password";
     static final String PAYLOAD = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final Path SCREENSHOTS = Path.of(System.getProperty("lotse.screenshots", "target/screenshots"));
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+    static final String GAP_QUESTION = "Öffnungszeiten der Ausländerbehörde in Sömmerda?";
 
     static Path dataDir;
     static HttpServer hostSite;
+    static HttpServer refusedSite;
     static FakeBotApi telegram;
     static LotseInstance lotse;
 
@@ -64,6 +76,7 @@ class BrowserTests {
         }
         dataDir = Files.createTempDirectory("lotse-browser");
         hostSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        refusedSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         telegram = new FakeBotApi("4242:browser-test", "LotseBrowserBot").start();
         Map<String, String> settings = new HashMap<>();
         settings.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("lotse").toAbsolutePath());
@@ -72,20 +85,27 @@ class BrowserTests {
         settings.put("lotse.webchat.allowed-origins", "http://127.0.0.1:" + hostSite.getAddress().getPort());
         settings.put("lotse.telegram.token", "4242:browser-test");
         settings.put("lotse.telegram.url", telegram.url());
+        // short, so that a ticket left waiting turns overdue while the tests run
+        settings.put("lotse.handoff.reminder-after", "40s");
         lotse = new LotseInstance(settings).start();
-        String host = """
+        serve(hostSite, "Website eines Beispielvereins");
+        serve(refusedSite, "Website, die den Chat nicht einbinden darf");
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    private static void serve(HttpServer site, String heading) {
+        String page = """
                 <!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Beispiel-Website</title></head>
-                <body><h1>Website eines Beispielvereins</h1><p>Hier ist der Chat eingebunden.</p>
-                <script src="%s" data-lang="de" defer></script></body></html>""".formatted(lotse.url("/widget.js"));
-        hostSite.createContext("/", exchange -> {
-            byte[] body = host.getBytes(StandardCharsets.UTF_8);
+                <body><h1>%s</h1><p>Hier ist der Chat eingebunden.</p>
+                <script src="%s" data-lang="de" defer></script></body></html>""".formatted(heading, lotse.url("/widget.js"));
+        site.createContext("/", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        hostSite.start();
-        Files.createDirectories(SCREENSHOTS);
+        site.start();
     }
 
     @AfterAll
@@ -99,6 +119,9 @@ class BrowserTests {
         if (hostSite != null) {
             hostSite.stop(0);
         }
+        if (refusedSite != null) {
+            refusedSite.stop(0);
+        }
     }
 
     private static WebDriver browser() {
@@ -106,25 +129,51 @@ class BrowserTests {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=de-DE");
+                "--disable-sync", "--window-size=1280,900", "--lang=de-DE", "--autoplay-policy=no-user-gesture-required");
+        // the counsellor allows desktop notifications, as they would when the browser asks
+        options.setExperimentalOption("prefs", Map.of("profile.default_content_setting_values.notifications", 1));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         return new ChromeDriver(service, options);
     }
 
     private static WebDriverWait waiting(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    private static void screenshot(WebDriver driver, String name) throws IOException {
+    private static Object js(WebDriver driver, String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /**
+     * The page as it is, at desktop and at phone width; at phone width nothing may stick out
+     * sideways (a table or a long word that overflows makes the whole page scroll).
+     */
+    private static void shoot(WebDriver driver, String name) throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(DESKTOP);
+        save(driver, name + "-desktop");
+        driver.manage().window().setSize(PHONE);
+        waiting(driver).until(d -> ((Number) js(d, "return window.innerWidth")).intValue() < 500);
+        Object overflow = js(driver, "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways on a phone").isLessThanOrEqualTo(1);
+        save(driver, name + "-phone");
+        driver.manage().window().setSize(before);
+    }
+
+    private static void save(WebDriver driver, String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void logIn(WebDriver counsellor) {
+    private static void logIn(WebDriver counsellor, String user, String password) {
         counsellor.get(lotse.url("/console/login"));
-        counsellor.findElement(By.id("username")).sendKeys("admin");
-        counsellor.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD, Keys.ENTER);
+        counsellor.findElement(By.id("username")).sendKeys(user);
+        counsellor.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
         waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+    }
+
+    private static void logIn(WebDriver counsellor) {
+        logIn(counsellor, "admin", ADMIN_PASSWORD);
     }
 
     private static void ask(WebDriver person, String text) {
@@ -140,17 +189,61 @@ class BrowserTests {
     }
 
     private static Object xss(WebDriver driver) {
-        return ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined ? null : window.__xss;");
+        return js(driver, "return window.__xss === undefined ? null : window.__xss;");
+    }
+
+    /** Asks for a person and skips the three intake questions with their buttons. */
+    private static void askForAPerson(WebDriver person) {
+        int bots = count(person, "li.msg.bot");
+        ask(person, "Ich möchte mit einer Beraterin sprechen");
+        for (int step = 0; step < 3; step++) {
+            awaitMore(person, "li.msg.bot", bots);
+            bots = count(person, "li.msg.bot");
+            waiting(person).until(d -> !d.findElements(By.cssSelector("li.msg.bot:last-child .options button:enabled")).isEmpty());
+            List<WebElement> buttons = person.findElements(By.cssSelector("li.msg.bot:last-child .options button"));
+            buttons.get(buttons.size() - 1).click(); // "Überspringen"
+        }
+        waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"),
+                "Sie warten auf eine Beraterin oder einen Berater."));
+    }
+
+    /** The address of the newest waiting ticket in the queue (the list may re-render at any moment). */
+    private static String newestTicket(WebDriver counsellor) {
+        return (String) js(counsellor, "const a = [...document.querySelectorAll('#queue tbody tr a')]; return a[a.length - 1].href;");
+    }
+
+    /** Option buttons of earlier messages that are still enabled (and so in the Tab order). */
+    private static long liveOldOptions(WebDriver person) {
+        return ((Number) js(person, """
+                const all = [...document.querySelectorAll('li.msg')];
+                const last = all[all.length - 1];
+                return [...document.querySelectorAll('.options button')]
+                    .filter(b => !b.disabled && b.closest('li') !== last).length;""")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> alerts(WebDriver counsellor) {
+        return (List<Map<String, Object>>) js(counsellor, "return window.__lotseAlerts || [];");
     }
 
     @Test
-    void aVisitorAndACounsellorWorkACaseEachInTheirOwnBrowser() throws IOException {
+    void aPersonAndACounsellorWorkACaseEachInTheirOwnBrowser() throws IOException {
         WebDriver person = browser();
         WebDriver counsellor = browser();
         try {
             logIn(counsellor);
+            // alerts: the counsellor switches desktop notifications on; the choice is remembered
+            counsellor.findElement(By.cssSelector("#alerts summary")).click();
+            counsellor.findElement(By.id("alert-desktop")).click();
+            waiting(counsellor).until(d -> "granted".equals(js(d, "return Notification.permission")));
+            counsellor.navigate().refresh();
+            waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+            assertThat(counsellor.findElement(By.id("alert-desktop")).isSelected()).as("remembered").isTrue();
+            assertThat(counsellor.findElement(By.id("alert-sound")).isSelected()).isTrue();
+            int alertsBefore = alerts(counsellor).size();
 
             person.get(lotse.url("/chat?lang=de"));
+            assertThat(person.findElement(By.id("state-badge")).getText()).isEqualTo("Bot");
             ask(person, "Was bedeutet interkulturelle Öffnung?");
             waiting(person).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.msg.bot .sources a")));
             WebElement source = person.findElement(By.cssSelector("li.msg.bot .sources a"));
@@ -160,33 +253,58 @@ class BrowserTests {
             person.navigate().refresh();
             waiting(person).until(d -> count(d, "li.msg") >= 3);
 
-            int bots = count(person, "li.msg.bot");
-            ask(person, "Ich möchte mit einer Beraterin sprechen");
-            for (int step = 0; step < 3; step++) {
-                awaitMore(person, "li.msg.bot", bots);
-                bots = count(person, "li.msg.bot");
-                List<WebElement> buttons = person.findElements(By.cssSelector("li.msg.bot:last-child .options button"));
-                buttons.get(buttons.size() - 1).click(); // "Überspringen"
-            }
-            awaitMore(person, "li.msg.bot", bots);
-            waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"),
-                    "Sie warten auf eine Beraterin oder einen Berater."));
+            askForAPerson(person);
+            assertThat(liveOldOptions(person)).as("answered intake buttons stay live").isZero();
+            assertThat((Boolean) js(person, "return document.activeElement.disabled === true")).as("focus on a dead button").isFalse();
 
+            // the counsellor is alerted: a sound, a desktop notification, the count in the tab title
             waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tbody tr")));
-            screenshot(counsellor, "queue");
-            counsellor.findElement(By.cssSelector("#queue tbody tr a")).click();
-            counsellor.findElement(By.id("claim")).click();
-            counsellor.findElement(By.id("reply")).sendKeys("Guten Tag, hier ist das Zentrum. Wie können wir helfen?");
-            counsellor.findElement(By.id("send")).click();
+            waiting(counsellor).until(d -> alerts(d).size() > alertsBefore);
+            assertThat(alerts(counsellor).subList(alertsBefore, alerts(counsellor).size()))
+                    .anySatisfy(a -> assertThat(a).containsEntry("kind", "new").containsEntry("sound", true)
+                            .containsEntry("desktop", true));
+            waiting(counsellor).until(d -> d.getTitle().matches("\\(\\d+\\) Wartende Anfragen.*"));
+            assertThat(counsellor.getTitle()).startsWith("(" + count(counsellor, "#queue tbody tr") + ") ");
+            shoot(counsellor, "queue");
 
+            counsellor.get(newestTicket(counsellor));
+            counsellor.findElement(By.id("claim")).click();
+            waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.id("reply")));
+
+            // the transcript: compact, every message with its time, no blank gaps
+            assertThat(count(counsellor, "#transcript li.entry time")).isEqualTo(count(counsellor, "#transcript li.entry"));
+            Number gap = (Number) js(counsellor, """
+                    return Math.max(...[...document.querySelectorAll('#transcript li.entry')].map(li =>
+                        li.clientHeight - [...li.children].reduce((s, c) => s + c.offsetHeight, 0)));""");
+            assertThat(gap.intValue()).as("blank space inside a message").isLessThan(20);
+
+            // a reply with Ctrl+Enter: no reload, no jump, the field empty and still focused
+            js(counsellor, "window.__samePage = true; window.scrollTo(0, 0);");
+            WebElement reply = counsellor.findElement(By.id("reply"));
+            reply.sendKeys("Guten Tag, hier ist das Zentrum. Wie können wir helfen?");
+            reply.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
             waiting(person).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages"),
                     "Guten Tag, hier ist das Zentrum."));
+            waiting(counsellor).until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"),
+                    "Guten Tag, hier ist das Zentrum."));
+            assertThat(js(counsellor, "return window.__samePage === true")).as("the page was reloaded").isEqualTo(true);
+            assertThat(((Number) js(counsellor, "return window.scrollY")).intValue()).as("the page jumped").isZero();
+            assertThat(reply.getAttribute("value")).isEmpty();
+            assertThat(js(counsellor, "return document.activeElement.id")).isEqualTo("reply");
+            assertThat((Boolean) js(counsellor, "const r = document.getElementById('reply').getBoundingClientRect();"
+                    + " return r.bottom <= window.innerHeight && r.top >= 0;")).as("composer in view").isTrue();
+
+            // the person sees who is writing; the old "Abbrechen" of the queue is dead now
             waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"),
                     "Sie schreiben mit einer Beraterin oder einem Berater."));
+            assertThat(person.findElement(By.id("state-badge")).getText()).isEqualTo("Mensch");
+            assertThat(person.findElement(By.id("privacy-text")).getText()).startsWith("Ein Mensch aus dem Zentrum antwortet");
+            assertThat(liveOldOptions(person)).isZero();
+            shoot(person, "chat-with-counsellor");
 
             ask(person, PAYLOAD);
             waiting(counsellor).until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "<script>"));
-            screenshot(counsellor, "ticket");
+            shoot(counsellor, "ticket");
             assertThat(xss(counsellor)).as("script from the web chat ran in the console").isNull();
             assertThat(xss(person)).as("script ran in the chat").isNull();
             counsellor.navigate().refresh();
@@ -197,7 +315,17 @@ class BrowserTests {
             counsellor.findElement(By.id("close")).click();
             waiting(person).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages"),
                     "Die Beratung ist beendet"));
-            screenshot(person, "chat");
+            assertThat(person.findElement(By.id("state-badge")).getText()).isEqualTo("Bot");
+
+            // a rating is confirmed, and its buttons are spent
+            WebElement helpful = waiting(person).until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("li.msg:last-child .options button[data-value='feedback:yes']")));
+            helpful.click();
+            waiting(person).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".rated"),
+                    "Danke! Ihre Bewertung ist gespeichert."));
+            assertThat(count(person, ".options button[data-value^='feedback:']:enabled")).isZero();
+            assertThat(person.findElement(By.cssSelector("button.chosen")).getAttribute("aria-pressed")).isEqualTo("true");
+            shoot(person, "chat");
         } finally {
             person.quit();
             counsellor.quit();
@@ -205,8 +333,8 @@ class BrowserTests {
     }
 
     /**
-     * Deleting a conversation asks first on a page of its own (no script needed), and the person,
-     * still in the chat, reads that it was closed and can start afresh.
+     * Deleting asks first in a dialog that starts on "Abbrechen"; without script the same
+     * question has a page of its own. The person, still in the chat, reads that it was closed.
      */
     @Test
     void deletingAConversationAsksFirstAndThePersonSeesItClosed() throws IOException {
@@ -215,31 +343,35 @@ class BrowserTests {
         try {
             logIn(counsellor);
             person.get(lotse.url("/chat?lang=de"));
-            ask(person, "Ich möchte mit einer Beraterin sprechen");
-            int bots = 0;
-            for (int step = 0; step < 3; step++) {
-                awaitMore(person, "li.msg.bot", bots);
-                bots = count(person, "li.msg.bot");
-                List<WebElement> buttons = person.findElements(By.cssSelector("li.msg.bot:last-child .options button"));
-                buttons.get(buttons.size() - 1).click(); // "Überspringen"
-            }
-            waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"),
-                    "Sie warten auf eine Beraterin oder einen Berater."));
+            askForAPerson(person);
 
             counsellor.navigate().refresh();
             waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tbody tr")));
-            List<WebElement> waitingRows = counsellor.findElements(By.cssSelector("#queue tbody tr a"));
-            waitingRows.get(waitingRows.size() - 1).click(); // the newest: this person's
+            counsellor.get(newestTicket(counsellor)); // this person's
             counsellor.findElement(By.id("claim")).click();
-            counsellor.findElement(By.id("delete")).click();
+            String ticketUrl = counsellor.getCurrentUrl();
 
-            waiting(counsellor).until(ExpectedConditions.urlContains("/delete"));
-            assertThat(counsellor.findElement(By.tagName("main")).getText()).contains("nicht rückgängig");
-            screenshot(counsellor, "delete-confirm");
+            counsellor.findElement(By.id("delete")).click();
+            WebElement dialog = waiting(counsellor).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+            assertThat(dialog.getText()).contains("nicht rückgängig", "Ja, endgültig löschen");
+            assertThat(js(counsellor, "return document.activeElement.id")).as("the safe choice first").isEqualTo("confirm-no");
+            shoot(counsellor, "delete-dialog");
+            counsellor.findElement(By.id("confirm-no")).click();
+            waiting(counsellor).until(ExpectedConditions.invisibilityOf(dialog));
+            assertThat(counsellor.getCurrentUrl()).isEqualTo(ticketUrl);
             assertThat(person.findElement(By.id("messages")).getText()).doesNotContain("gelöscht");
-            counsellor.findElement(By.id("confirm-delete")).click();
+
+            // the same question without script, on its own page
+            counsellor.get(ticketUrl + "/delete");
+            assertThat(counsellor.findElement(By.tagName("main")).getText()).contains("nicht rückgängig");
+            shoot(counsellor, "delete-page");
+            counsellor.findElement(By.id("cancel-delete")).click();
+
+            counsellor.findElement(By.id("delete")).click();
+            waiting(counsellor).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+            counsellor.findElement(By.id("confirm-yes")).click();
             waiting(counsellor).until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
-            assertThat(counsellor.findElement(By.cssSelector("[role=status]")).getText()).contains("gelöscht");
+            assertThat(counsellor.findElement(By.cssSelector("main [role=status]")).getText()).contains("gelöscht");
 
             waiting(person).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                     "Die Beratungsstelle hat dieses Gespräch beendet und gelöscht."));
@@ -253,23 +385,258 @@ class BrowserTests {
         }
     }
 
+    /**
+     * The admin page in words, not raw values; a password reset that asks first; a counsellor who
+     * opens the admin page gets a page that says why; a 404 is a page for a browser and a reason
+     * for a program; knowledge pages are styled; every page has the icon.
+     */
     @Test
-    void theWidgetOpensTheChatOnAnotherSite() throws IOException {
+    void theAdminPageIsReadableAndErrorsArePages() throws IOException {
+        WebDriver admin = browser();
+        WebDriver colleague = browser();
+        try {
+            logIn(admin);
+            admin.get(lotse.url("/console/admin"));
+            String page = admin.findElement(By.tagName("main")).getText();
+            assertThat(page).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:")
+                    .doesNotContain("MONDAY", "FRIDAY", "COUNSELLOR", "ADMIN", "lotse.", "Europe/Berlin")
+                    .doesNotContain("??").contains("Montag bis Freitag", "09:00 bis 15:00 Uhr", "Themen: ", "Angebote: ", "Termine: ");
+            assertThat(admin.findElement(By.id("loaded-at")).getText()).matches("\\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}");
+            assertThat(admin.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href")).endsWith("/favicon.svg");
+
+            admin.findElement(By.id("new-username")).sendKeys("beraterin.browser");
+            admin.findElement(By.id("new-display")).sendKeys("Beraterin Browser");
+            admin.findElement(By.id("new-password")).sendKeys("ein-langes-browser-passwort", Keys.ENTER);
+            waiting(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main [role=status]"), "angelegt"));
+            assertThat(admin.findElement(By.id("accounts")).getText()).contains("Beratung", "Administration");
+            shoot(admin, "admin");
+
+            // a counsellor on the admin page: a page that says why, not Spring's Whitelabel
+            logIn(colleague, "beraterin.browser", "ein-langes-browser-passwort");
+            colleague.get(lotse.url("/console/admin"));
+            assertThat(colleague.findElement(By.tagName("h1")).getText()).isEqualTo("Dafür fehlt Ihrem Konto die Berechtigung");
+            assertThat(colleague.getPageSource()).doesNotContain("Whitelabel");
+            shoot(colleague, "error-403");
+            colleague.get(lotse.url("/console/tickets/999999"));
+            assertThat(colleague.findElement(By.tagName("h1")).getText()).isEqualTo("Diese Seite gibt es nicht");
+            colleague.get(lotse.url("/gibt-es-nicht"));
+            assertThat(colleague.findElement(By.tagName("h1")).getText()).isEqualTo("Diese Seite gibt es nicht");
+            shoot(colleague, "error-404");
+            Http.Response api = Http.get(lotse.url("/api/knowledge/gibt-es-nicht"), Map.of());
+            assertThat(api.status()).isEqualTo(404);
+            assertThat(api.json().path("detail").asString()).contains("gibt-es-nicht");
+            Http.Response icon = Http.get(lotse.url("/favicon.ico"), Map.of());
+            assertThat(icon.status()).isEqualTo(200);
+            assertThat(icon.body()).contains("<svg");
+
+            // a password reset asks first; "Abbrechen" changes nothing
+            WebElement reset = admin.findElement(By.cssSelector("button[data-reset='beraterin.browser']"));
+            reset.click();
+            WebElement dialog = waiting(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+            assertThat(dialog.getText()).contains("Neues Passwort für Beraterin Browser setzen?", "nur einmal angezeigt");
+            shoot(admin, "reset-dialog");
+            admin.findElement(By.id("confirm-no")).click();
+            waiting(admin).until(ExpectedConditions.invisibilityOf(dialog));
+            assertThat(count(admin, "main code")).isZero();
+            colleague.get(lotse.url("/console"));
+            assertThat(colleague.findElements(By.id("queue"))).as("still logged in").isNotEmpty();
+
+            admin.findElement(By.cssSelector("button[data-reset='beraterin.browser']")).click();
+            waiting(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+            admin.findElement(By.id("confirm-yes")).click();
+            WebElement shown = waiting(admin).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main code")));
+            assertThat(shown.getText()).hasSize(24);
+
+            // knowledge pages: styled from the stylesheet (the CSP allows no inline style), facts of an offer
+            colleague.get(lotse.url("/knowledge/was-ist-ikoe?lang=de"));
+            assertThat(colleague.findElement(By.cssSelector(".knowledge-top")).getCssValue("background-color"))
+                    .isEqualTo("rgba(11, 83, 148, 1)");
+            shoot(colleague, "knowledge-topic");
+            colleague.get(lotse.url("/knowledge/beispiel-fortbildung-jena-verwaltung?lang=de"));
+            assertThat(colleague.findElement(By.cssSelector(".kind")).getText()).isEqualToIgnoringCase("Angebot");
+            assertThat(colleague.findElement(By.cssSelector("dl.facts")).getText()).contains("Anbieter", "Wo");
+            shoot(colleague, "knowledge-offer");
+        } finally {
+            admin.quit();
+            colleague.quit();
+        }
+    }
+
+    /** "Lücken" as a centre would show it in a meeting, and its downloads. */
+    @Test
+    void insightsAreReadyForAMeeting() throws IOException {
+        for (int person = 0; person < 3; person++) {
+            Http.Response session = Http.post(lotse.url("/api/chat/sessions"), null, Map.of());
+            Http.Response answer = Http.post(lotse.url("/api/chat/sessions/" + session.json().path("sessionId").asString()
+                    + "/messages"), Map.of("text", GAP_QUESTION, "lang", "de"),
+                    Map.of("X-Chat-Token", session.json().path("token").asString()));
+            assertThat(answer.status()).isEqualTo(200);
+        }
+        WebDriver admin = browser();
+        try {
+            logIn(admin);
+            admin.get(lotse.url("/console/insights"));
+            waiting(admin).until(d -> {
+                d.navigate().refresh();
+                return d.findElement(By.tagName("main")).getText().contains("Ausländerbehörde");
+            });
+            String page = admin.findElement(By.tagName("main")).getText();
+            assertThat(page).as("themes as written").contains("Ausländerbehörde Öffnungszeiten Sömmerda")
+                    .doesNotContain("auslanderbehorde", "soemmerda");
+            WebElement theme = admin.findElements(By.cssSelector("#themes tbody tr")).stream()
+                    .filter(tr -> tr.getText().contains("Ausländerbehörde")).findFirst().orElseThrow();
+            WebElement topic = theme.findElement(By.cssSelector("a"));
+            assertThat(topic.getText()).as("a topic by its title").doesNotMatch("[a-z0-9-]+").contains(" ");
+            assertThat(topic.getAttribute("href")).contains("/knowledge/");
+            assertThat(admin.findElement(By.id("demand")).getText()).contains("Sömmerda", "Verwaltung", "keins – Lücke");
+
+            // charts with axes, their titles, labels and a legend
+            assertThat(count(admin, "#themes-chart line.axis")).isEqualTo(2);
+            assertThat(admin.findElement(By.id("themes-chart")).getText()).contains("Anzahl Fragen", "Ausländerbehörde");
+            assertThat(count(admin, "#trend-chart line.axis")).isEqualTo(2);
+            assertThat(admin.findElement(By.id("trend-chart")).getText()).contains("Anzahl Fragen", "Kalenderwoche", "KW ");
+            assertThat(admin.findElement(By.id("trend-legend")).getText()).contains("Unbeantwortet", "Unsicher", "Übergabe");
+
+            // the CSV as a German spreadsheet reads it; the JSON twin for programs
+            String csv = (String) ((JavascriptExecutor) admin).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/console/insights/themes.csv').then(r => r.arrayBuffer()).then(b => {
+                      const bytes = new Uint8Array(b);
+                      done((bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF ? 'BOM|' : 'NOBOM|')
+                           + new TextDecoder('utf-8').decode(b).replaceAll('\\r\\n', '<CRLF>'));
+                    });""");
+            assertThat(csv).startsWith("BOM|Thema;Anzahl;Nächstliegendes Thema der Wissensbasis<CRLF>")
+                    .contains("<CRLF>Ausländerbehörde Öffnungszeiten Sömmerda;3;");
+            String handoffs = (String) ((JavascriptExecutor) admin).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/console/insights/handoffs.csv').then(r => r.text()).then(done);""");
+            assertThat(handoffs.lines().toList().get(1)).doesNotContain(".").contains(";");
+            String json = (String) ((JavascriptExecutor) admin).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/console/insights/themes.json').then(r => r.text()).then(done);""");
+            JsonNode themes = Http.JSON.readTree(json);
+            assertThat(themes.valueStream().map(t -> t.path("display").asString())).contains("Ausländerbehörde Öffnungszeiten Sömmerda");
+            assertThat(themes.valueStream().map(t -> t.path("theme").asString())).contains("auslanderbehorde offnungszeiten sommerda");
+            shoot(admin, "insights");
+        } finally {
+            admin.quit();
+        }
+    }
+
+    @Test
+    void theWidgetOpensClosesAndOnARefusedSiteSaysSo() throws IOException {
         WebDriver visitor = browser();
         try {
             visitor.get("http://127.0.0.1:" + hostSite.getAddress().getPort() + "/");
-            WebElement open = waiting(visitor).until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("button[aria-controls='ikoe-lotse-frame']")));
+            WebElement open = waiting(visitor).until(ExpectedConditions.elementToBeClickable(By.id("ikoe-lotse-open")));
             open.click();
+            WebElement panel = waiting(visitor).until(ExpectedConditions.visibilityOfElementLocated(By.id("ikoe-lotse-panel")));
             assertThat(open.getAttribute("aria-expanded")).isEqualTo("true");
             visitor.switchTo().frame("ikoe-lotse-frame");
             waiting(visitor).until(ExpectedConditions.presenceOfElementLocated(By.id("input")));
             ask(visitor, "Was ist die Charta der Vielfalt?");
             waiting(visitor).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.msg.bot .sources a")));
             visitor.switchTo().defaultContent();
-            screenshot(visitor, "widget");
+            shoot(visitor, "widget");
+
+            // the × closes, and focus returns to the button that opened it
+            visitor.findElement(By.id("ikoe-lotse-close")).click();
+            waiting(visitor).until(ExpectedConditions.invisibilityOf(panel));
+            assertThat(open.getAttribute("aria-expanded")).isEqualTo("false");
+            assertThat(js(visitor, "return document.activeElement.id")).isEqualTo("ikoe-lotse-open");
+
+            // Esc inside the chat closes it too
+            open.click();
+            waiting(visitor).until(ExpectedConditions.visibilityOf(panel));
+            visitor.switchTo().frame("ikoe-lotse-frame");
+            visitor.findElement(By.id("input")).sendKeys(Keys.ESCAPE);
+            visitor.switchTo().defaultContent();
+            waiting(visitor).until(ExpectedConditions.invisibilityOf(panel));
+
+            // a site that may not embed the chat: a notice and a link, no broken frame
+            visitor.get("http://127.0.0.1:" + refusedSite.getAddress().getPort() + "/");
+            waiting(visitor).until(ExpectedConditions.elementToBeClickable(By.id("ikoe-lotse-open"))).click();
+            WebElement notice = waiting(visitor).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ikoe-lotse-refused")));
+            assertThat(notice.getText()).contains("Der Chat kann auf dieser Website nicht angezeigt werden.", "Chat in neuem Tab öffnen");
+            assertThat(notice.findElement(By.tagName("a")).getAttribute("href")).isEqualTo(lotse.url("/chat?lang=de"));
+            assertThat(count(visitor, "iframe")).isZero();
+            shoot(visitor, "widget-refused");
+            visitor.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+            waiting(visitor).until(ExpectedConditions.invisibilityOfElementLocated(By.id("ikoe-lotse-panel")));
         } finally {
             visitor.quit();
+        }
+    }
+
+    /** A send that fails keeps the text and offers "Erneut senden"; a long text is counted, never cut. */
+    @Test
+    void aFailedSendKeepsTheTextAndTheCounterWarnsBeforeTheLimit() throws IOException {
+        ChromeDriver person = (ChromeDriver) browser();
+        try {
+            person.get(lotse.url("/chat?lang=de"));
+            ask(person, "Was ist IKÖ?");
+            waiting(person).until(d -> count(d, "li.msg.bot .sources a") > 0);
+            int users = count(person, "li.msg.user");
+
+            person.executeCdpCommand("Network.enable", Map.of());
+            person.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+            ask(person, "Gibt es Fortbildungen in Jena?");
+            WebElement error = waiting(person).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+            assertThat(error.getText()).contains("Ihr Text ist noch da.");
+            assertThat(person.findElement(By.id("input")).getAttribute("value")).isEqualTo("Gibt es Fortbildungen in Jena?");
+            shoot(person, "chat-send-failed");
+
+            person.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+            person.findElement(By.id("retry")).click();
+            waiting(person).until(d -> count(d, "li.msg.user") > users);
+            assertThat(person.findElements(By.cssSelector("li.msg.user .text")).get(users).getText())
+                    .isEqualTo("Gibt es Fortbildungen in Jena?");
+            waiting(person).until(ExpectedConditions.invisibilityOf(error));
+            assertThat(person.findElement(By.id("input")).getAttribute("value")).isEmpty();
+
+            WebElement counter = person.findElement(By.id("counter"));
+            assertThat(counter.isDisplayed()).as("no counter for short texts").isFalse();
+            js(person, "const i = document.getElementById('input'); i.value = 'a'.repeat(3700);"
+                    + " i.dispatchEvent(new Event('input'));");
+            assertThat(counter.getText()).isEqualTo("3.700 von 4.000 Zeichen");
+            js(person, "const i = document.getElementById('input'); i.value = 'a'.repeat(4100);"
+                    + " i.dispatchEvent(new Event('input'));");
+            assertThat(counter.getText()).startsWith("Zu lang: 4.100 von höchstens 4.000 Zeichen").contains("abgeschnitten");
+            assertThat(person.findElement(By.id("send")).isEnabled()).isFalse();
+            assertThat(person.findElement(By.id("input")).getAttribute("value")).hasSize(4100);
+            shoot(person, "chat-too-long");
+        } finally {
+            person.quit();
+        }
+    }
+
+    /** A ticket left waiting longer than the reminder time is marked and signalled; "wartet seit" advances. */
+    @Test
+    void overdueTicketsAreMarkedAndWaitingTimesAdvance() throws IOException {
+        Http.Response session = Http.post(lotse.url("/api/chat/sessions"), null, Map.of());
+        String messages = lotse.url("/api/chat/sessions/" + session.json().path("sessionId").asString() + "/messages");
+        Map<String, String> token = Map.of("X-Chat-Token", session.json().path("token").asString());
+        for (String text : List.of("Ich möchte mit einer Beraterin sprechen", "überspringen", "überspringen", "überspringen")) {
+            assertThat(Http.post(messages, Map.of("text", text, "lang", "de"), token).status()).isEqualTo(200);
+        }
+        WebDriver counsellor = browser();
+        try {
+            logIn(counsellor);
+            WebElement waited = counsellor.findElements(By.cssSelector("#queue tbody tr .waiting")).get(
+                    count(counsellor, "#queue tbody tr") - 1);
+            String first = waited.getText();
+            waiting(counsellor).withTimeout(Duration.ofSeconds(120)).until(d -> !d.findElements(
+                    By.cssSelector("#queue tbody tr.overdue .badge")).isEmpty());
+            assertThat(counsellor.findElement(By.cssSelector("#queue tbody tr.overdue .badge")).getText()).isEqualTo("überfällig");
+            assertThat(alerts(counsellor)).anySatisfy(a -> assertThat(a).containsEntry("kind", "overdue"));
+            // the page was not reloaded: the same cell counts on by itself
+            waiting(counsellor).withTimeout(Duration.ofSeconds(120)).until(d -> !waited.getText().equals(first));
+            assertThat(waited.getText()).matches("\\d+ min");
+            shoot(counsellor, "queue-overdue");
+        } finally {
+            counsellor.quit();
         }
     }
 

@@ -152,6 +152,7 @@ class PrivacyAndInsightsTests {
         shown.add(browser.get("/console/insights").body());
         for (String table : List.of("themes", "demand", "handoffs", "trend")) {
             shown.add(browser.get("/console/insights/" + table + ".csv").body());
+            shown.add(browser.get("/console/insights/" + table + ".json").body());
         }
         assertThat(shown).allSatisfy(text -> assertThat(text.toLowerCase()).doesNotContain("annegret", "wüstenhagen",
                 "wustenhagen", "blumenstr", "07743", "anna.beispiel", "1234567"));
@@ -283,12 +284,13 @@ class PrivacyAndInsightsTests {
         return rows;
     }
 
+    /** One line of the insights' CSV: semicolons between fields, quotes only where needed. */
     private static List<String> csvLine(String line) {
-        List<String> fields = new ArrayList<>();
-        Matcher m = Pattern.compile("\"((?:[^\"]|\"\")*)\"").matcher(line);
-        while (m.find()) {
-            fields.add(m.group(1).replace("\"\"", "\""));
+        try (var parser = org.apache.commons.csv.CSVParser.parse(line,
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(';').get())) {
+            return parser.getRecords().get(0).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return fields;
     }
 }

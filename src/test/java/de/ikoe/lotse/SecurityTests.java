@@ -381,7 +381,12 @@ class SecurityTests {
         ConsoleSession admin = new ConsoleSession(url(""), newAddress());
         assertThat(admin.logIn("admin", ADMIN_PASSWORD)).endsWith("/console");
         String adminPage = admin.get("/console/admin").body();
-        HttpResponse<String> reset = admin.post("/console/admin/counsellors/" + user + "/password", adminPage, Map.of());
+        HttpResponse<String> unconfirmed = admin.post("/console/admin/counsellors/" + user + "/password", adminPage, Map.of());
+        assertThat(unconfirmed.headers().firstValue("Location")).as("asks first")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/console/admin/counsellors/" + user + "/password"));
+        assertThat(counsellor.get("/console").statusCode()).as("nothing reset yet").isEqualTo(200);
+        HttpResponse<String> reset = admin.post("/console/admin/counsellors/" + user + "/password", adminPage,
+                Map.of("confirm", "yes"));
         assertThat(reset.statusCode()).isEqualTo(302);
         String shown = admin.get("/console/admin").body();
         String newPassword = shown.replaceAll("(?s).*<code>([^<]+)</code>.*", "$1");

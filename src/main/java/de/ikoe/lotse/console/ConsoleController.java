@@ -9,6 +9,8 @@ import de.ikoe.lotse.knowledge.KnowledgeSearch;
 import de.ikoe.lotse.system.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -25,7 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
@@ -42,9 +46,14 @@ class ConsoleController {
     private final KnowledgeSearch knowledge;
     private final AuditLog audit;
     private final Clock clock;
+    private final Duration reminderAfter;
+    private final MessageSource messages;
 
     ConsoleController(HandoffService handoff, Counselling counselling, AccountService accounts, ConsoleEvents events,
-                      KnowledgeSearch knowledge, AuditLog audit, Clock clock) {
+                      KnowledgeSearch knowledge, AuditLog audit, Clock clock, MessageSource messages,
+                      @Value("${lotse.handoff.reminder-after:30m}") Duration reminderAfter) {
+        this.messages = messages;
+        this.reminderAfter = reminderAfter;
         this.handoff = handoff;
         this.counselling = counselling;
         this.accounts = accounts;
@@ -54,15 +63,23 @@ class ConsoleController {
         this.clock = clock;
     }
 
-    /** A ticket as the queue shows it. */
-    record Row(long id, String status, String channel, String lang, String waiting, String claimedBy, String summary) {
+    /**
+     * A ticket as the queue shows it: {@code since} lets the page advance "wartet seit" by itself,
+     * {@code overdue} marks a ticket that has waited longer than {@code lotse.handoff.reminder-after}.
+     */
+    record Row(long id, String status, String channel, String lang, String waiting, Instant since, boolean overdue,
+               String claimedBy, String summary) {
     }
 
     private Row row(Ticket t) {
-        long minutes = Duration.between(t.waitingSince(), clock.instant()).toMinutes();
-        return new Row(t.id(), t.status().name(), t.channel(), t.lang(),
-                minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min",
+        Duration waited = Duration.between(t.waitingSince(), clock.instant());
+        return new Row(t.id(), t.status().name(), t.channel(), t.lang(), ConsoleFormat.duration(waited),
+                t.waitingSince(), t.status() == TicketStatus.WAITING && waited.compareTo(reminderAfter) >= 0,
                 t.claimedBy(), t.summary());
+    }
+
+    private void alerts(Model model) {
+        model.addAttribute("overdueAfterSeconds", reminderAfter.toSeconds());
     }
 
     @GetMapping("/console/login")
@@ -73,6 +90,7 @@ class ConsoleController {
     @GetMapping("/console")
     String queue(Model model) {
         model.addAttribute("rows", handoff.list(TicketStatus.WAITING).stream().map(this::row).toList());
+        alerts(model);
         return "console/queue";
     }
 
@@ -86,6 +104,7 @@ class ConsoleController {
     String mine(Model model, Principal me) {
         model.addAttribute("rows", handoff.list(TicketStatus.CLAIMED).stream()
                 .filter(t -> me.getName().equals(t.claimedBy())).map(this::row).toList());
+        alerts(model);
         return "console/mine";
     }
 
@@ -96,6 +115,8 @@ class ConsoleController {
         model.addAttribute("transcript", counselling.transcript(id));
         model.addAttribute("mine", ticket.status() == TicketStatus.CLAIMED && me.getName().equals(ticket.claimedBy()));
         model.addAttribute("mayDelete", Roles.mayDelete(ticket, me));
+        model.addAttribute("zone", ConsoleFormat.ZONE);
+        alerts(model);
         if (Roles.isAdmin(me) && ticket.status() == TicketStatus.CLAIMED) {
             model.addAttribute("colleagues", accounts.all().stream()
                     .filter(a -> a.enabled() && !a.username().equals(ticket.claimedBy())).toList());
@@ -122,6 +143,32 @@ class ConsoleController {
         return "redirect:/console/tickets/" + id;
     }
 
+    /**
+     * The same reply sent by the page's script ({@code X-Console-Fetch}): 204, or 4xx with the
+     * reason as text, so that the page stays where the counsellor is and keeps what was typed.
+     */
+    @PostMapping(path = "/console/tickets/{id}/reply", headers = "X-Console-Fetch")
+    @ResponseBody
+    ResponseEntity<String> replyFromPage(@PathVariable long id, @RequestParam String text, Principal me,
+                                         java.util.Locale locale) {
+        ticket(id);
+        if (text.isBlank() || text.length() > 4000) {
+            return problemText(HttpStatus.BAD_REQUEST, "problem.reply-length", locale);
+        }
+        try {
+            counselling.reply(id, me.getName(), text.strip());
+            events.ticketChanged(id);
+            return ResponseEntity.noContent().build();
+        } catch (Counselling.NotTheHolderException e) {
+            return problemText(HttpStatus.CONFLICT, "problem.not-holder", locale);
+        }
+    }
+
+    private ResponseEntity<String> problemText(HttpStatus status, String key, java.util.Locale locale) {
+        return ResponseEntity.status(status).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .body(messages.getMessage(key, null, locale));
+    }
+
     @PostMapping("/console/tickets/{id}/reply")
     String reply(@PathVariable long id, @RequestParam String text, Principal me, RedirectAttributes flash) {
         ticket(id);
@@ -135,7 +182,7 @@ class ConsoleController {
                 flash.addFlashAttribute("problem", "not-holder");
             }
         }
-        return "redirect:/console/tickets/" + id;
+        return "redirect:/console/tickets/" + id + "#reply";
     }
 
     @PostMapping("/console/tickets/{id}/close")
@@ -195,6 +242,7 @@ class ConsoleController {
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("knowledge", knowledge.status());
         model.addAttribute("hours", handoff.officeHours());
+        model.addAttribute("zone", ConsoleFormat.ZONE);
         return "console/admin";
     }
 
@@ -225,8 +273,22 @@ class ConsoleController {
         return "redirect:/console/admin";
     }
 
+    /** The confirmation step of a password reset: a page of its own, so that it works without JavaScript. */
+    @GetMapping("/console/admin/counsellors/{username}/password")
+    String confirmReset(@PathVariable String username, Model model) {
+        model.addAttribute("account", accounts.find(username)
+                .orElseThrow(() -> new AccountService.UnknownAccountException(username)));
+        return "console/reset";
+    }
+
+    /** Resets only with {@code confirm=yes} (the dialog or the confirmation page); otherwise asks first. */
     @PostMapping("/console/admin/counsellors/{username}/password")
-    String reset(@PathVariable String username, Principal me, HttpServletRequest request, RedirectAttributes flash) {
+    String reset(@PathVariable String username, @RequestParam(required = false) String confirm, Principal me,
+                 HttpServletRequest request, RedirectAttributes flash) {
+        if (!"yes".equals(confirm)) {
+            accounts.find(username).orElseThrow(() -> new AccountService.UnknownAccountException(username));
+            return "redirect:/console/admin/counsellors/" + username + "/password";
+        }
         HttpSession session = request.getSession(false);
         flash.addFlashAttribute("newPassword", accounts.resetPassword(username, me.getName(), request.getRemoteAddr(),
                 session == null ? null : session.getId()));
@@ -275,8 +337,9 @@ class ConsoleController {
         return handoff.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ticket " + id));
     }
 
+    /** An account that does not exist: the 404 page, or for scripts a problem detail. */
     @ExceptionHandler(AccountService.UnknownAccountException.class)
-    ResponseEntity<String> unknownAccount(AccountService.UnknownAccountException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    void unknownAccount(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value());
     }
 }

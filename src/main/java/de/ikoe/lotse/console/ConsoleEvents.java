@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Tells open console pages that something changed: the queue ({@code queue}) or one ticket
- * ({@code ticket}, with its id). The pages then fetch what they show; no case data travels here.
+ * ({@code ticket}, with its id), or that a ticket waits too long ({@code overdue}). The pages then fetch what they show; no case data travels here.
  * The events come through the event publication registry, after the change committed, off the
  * thread that made it; they need no transaction of their own. They reach the pages open on every
  * instance as {@link Signals} ({@code name id}); after signals may have been missed, the pages
@@ -85,6 +85,7 @@ class ConsoleEvents implements SmartLifecycle {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(HandoffOverdue e) {
         broadcast("queue", String.valueOf(e.ticketId()));
+        broadcast("overdue", String.valueOf(e.ticketId()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

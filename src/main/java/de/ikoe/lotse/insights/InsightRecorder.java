@@ -21,10 +21,10 @@ import java.time.Duration;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.SortedSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -64,38 +64,42 @@ public class InsightRecorder {
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(QuestionMissed missed) {
-        SortedSet<String> allowed = new TreeSet<>();
-        List<String> pending = new ArrayList<>();
-        for (String word : Themes.words(PersonalData.remove(missed.text()))) {
+        SortedMap<String, String> allowed = new TreeMap<>();
+        Map<String, String> pending = new LinkedHashMap<>();
+        Themes.spellings(PersonalData.remove(missed.text())).forEach((word, spelling) -> {
             if (vocabulary.knows(word) || isCommon(word)) {
-                allowed.add(word);
+                allowed.put(word, spelling);
             } else {
-                pending.add(word);
+                pending.put(word, spelling);
             }
-        }
+        });
+        String theme = Themes.of(allowed.keySet());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
-                    insert into insight (week, kind, lang, words, theme, region, target_group, format, closest_topic, reduced)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", Statement.RETURN_GENERATED_KEYS);
+                    insert into insight (week, kind, lang, words, theme, region, target_group, format, closest_topic, reduced,
+                                         spellings, theme_display)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
             insert.setString(1, week());
             insert.setString(2, missed.kind().name());
             insert.setString(3, missed.lang());
-            insert.setString(4, String.join(" ", allowed));
-            insert.setString(5, Themes.of(allowed));
+            insert.setString(4, String.join(" ", allowed.keySet()));
+            insert.setString(5, theme);
             insert.setString(6, missed.filters().region());
             insert.setString(7, missed.filters().targetGroup());
             insert.setString(8, missed.filters().format());
             insert.setString(9, missed.closestTopic());
+            insert.setString(10, String.join(" ", allowed.values()));
+            insert.setString(11, Themes.display(theme, allowed));
             return insert;
         }, key);
         long insight = ((Number) key.getKeys().get(key.getKeys().containsKey("id") ? "id" : "ID")).longValue();
-        for (String word : pending) {
+        for (Map.Entry<String, String> word : pending.entrySet()) {
             jdbc.update("""
-                    insert into insight_pending (insight_id, conversation_id, participant_id, word, created_at)
-                    values (?, ?, ?, ?, ?)""", insight, missed.asker().conversationId(), missed.asker().participantId(),
-                    word, Timestamp.from(clock.instant()));
-            promoteIfCommon(word);
+                    insert into insight_pending (insight_id, conversation_id, participant_id, word, spelling, created_at)
+                    values (?, ?, ?, ?, ?, ?)""", insight, missed.asker().conversationId(), missed.asker().participantId(),
+                    word.getKey(), word.getValue(), Timestamp.from(clock.instant()));
+            promoteIfCommon(word.getKey());
         }
     }
 
@@ -130,15 +134,30 @@ public class InsightRecorder {
         }
         jdbc.update("insert into insight_common_word (word) select cast(? as varchar(40)) where not exists "
                 + "(select 1 from insight_common_word where word = ?)", word, word);
-        for (Long insight : jdbc.queryForList("select distinct insight_id from insight_pending where word = ?",
-                Long.class, word)) {
-            String words = jdbc.queryForObject("select words from insight where id = ?", String.class, insight);
-            TreeSet<String> all = new TreeSet<>(Arrays.asList(words.isBlank() ? new String[0] : words.split(" ")));
-            all.add(word);
-            jdbc.update("update insight set words = ?, theme = ? where id = ?", String.join(" ", all), Themes.of(all),
+        for (var waiting : jdbc.queryForList("select insight_id, min(spelling) as spelling from insight_pending "
+                + "where word = ? group by insight_id", word)) {
+            long insight = ((Number) waiting.get("insight_id")).longValue();
+            Object spelling = waiting.get("spelling");
+            var row = jdbc.queryForMap("select words, spellings from insight where id = ?", insight);
+            SortedMap<String, String> all = spelled(String.valueOf(row.get("words")), String.valueOf(row.get("spellings")));
+            all.put(word, spelling == null ? word : spelling.toString());
+            String theme = Themes.of(all.keySet());
+            jdbc.update("update insight set words = ?, spellings = ?, theme = ?, theme_display = ? where id = ?",
+                    String.join(" ", all.keySet()), String.join(" ", all.values()), theme, Themes.display(theme, all),
                     insight);
         }
         jdbc.update("delete from insight_pending where word = ?", word);
+    }
+
+    /** The words of a row with their spellings; rows from before spellings were kept show the words. */
+    private static SortedMap<String, String> spelled(String words, String spellings) {
+        SortedMap<String, String> all = new TreeMap<>();
+        String[] keys = words.isBlank() ? new String[0] : words.split(" ");
+        String[] written = spellings.isBlank() ? new String[0] : spellings.split(" ");
+        for (int i = 0; i < keys.length; i++) {
+            all.put(keys[i], written.length == keys.length ? written[i] : keys[i]);
+        }
+        return all;
     }
 
     /**

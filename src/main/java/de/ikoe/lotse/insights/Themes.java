@@ -6,8 +6,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -45,13 +48,43 @@ final class Themes {
 
     /** The telling words of a text, folded and sorted; at most {@link #MAX_TELLING}. */
     static SortedSet<String> words(String text) {
-        String folded = Normalizer.normalize(text.replaceAll("\\[[^\\]]*]", " ").toLowerCase(Locale.GERMAN)
-                .replace("ß", "ss"), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() > 2 && w.length() <= MAX_WORD_LENGTH && !FILLER.contains(w))
-                .filter(w -> w.chars().allMatch(Character::isLetter))
-                .limit(MAX_TELLING)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return new TreeSet<>(spellings(text).keySet());
+    }
+
+    /**
+     * The telling words of a text as keys (folded: "auslanderbehorde"), each with its spelling as
+     * first written ("Ausländerbehörde"), which the page shows; at most {@link #MAX_TELLING}.
+     */
+    static SortedMap<String, String> spellings(String text) {
+        SortedMap<String, String> words = new TreeMap<>();
+        for (String written : text.replaceAll("\\[[^\\]]*]", " ").split("[^\\p{L}\\p{N}]+")) {
+            String key = fold(written);
+            if (key.length() > 2 && key.length() <= MAX_WORD_LENGTH && !FILLER.contains(key)
+                    && key.chars().allMatch(Character::isLetter) && written.length() <= MAX_WORD_LENGTH) {
+                if (!words.containsKey(key) && words.size() >= MAX_TELLING) {
+                    break;
+                }
+                words.putIfAbsent(key, written);
+            }
+        }
+        return words;
+    }
+
+    /** Lower case, umlauts and accents off, ß as ss: the key under which spellings meet. */
+    static String fold(String word) {
+        return Normalizer.normalize(word.toLowerCase(Locale.GERMAN).replace("ß", "ss"), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+    }
+
+    /**
+     * A theme as people read it: its folded words in the spelling they were written in, where
+     * known ("ausländerbehörde" for "auslanderbehorde"), in the theme's order.
+     */
+    static String display(String theme, Map<String, String> spellings) {
+        if (NONE.equals(theme)) {
+            return NONE;
+        }
+        return Arrays.stream(theme.split(" ")).map(w -> spellings.getOrDefault(w, w)).collect(Collectors.joining(" "));
     }
 
     /** The theme of a set of words: the longest tell most; then alphabetical, so that order does not matter. */

@@ -1,11 +1,13 @@
 package de.ikoe.lotse.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,14 +16,17 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
  * Errors of the JSON API as RFC 9457 problem details with a reason a client developer can act
- * on. No stack trace or exception message of ours ever reaches the caller.
+ * on; a browser asking for a page gets a page instead. No stack trace or exception message of ours
+ * ever reaches the caller.
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -47,6 +52,37 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "the request body must be a JSON object such as {\"text\": \"Was ist IKÖ?\"}"));
     }
 
+    /**
+     * A browser asking for a page (not the API, not a script's fetch) gets the error page of the
+     * status ({@code templates/error/}), not JSON: the container shows it after {@code sendError}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (showPage(request, status)) {
+            return null;
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    private static boolean showPage(WebRequest request, HttpStatusCode status) {
+        if (!(request instanceof ServletWebRequest web) || web.getResponse() == null || !status.isError()) {
+            return false;
+        }
+        HttpServletRequest http = web.getRequest();
+        String accept = http.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE) || http.getRequestURI().startsWith("/api/")
+                || web.getResponse().isCommitted()) {
+            return false;
+        }
+        try {
+            web.getResponse().sendError(status.value());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A parameter that is not valid percent-encoded UTF-8 ({@code ?lang=%FF}): the caller's mistake. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> badParameter(InvalidParameterException ex) {
@@ -62,8 +98,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error while handling a request", ex);
+        if (showPage(request, HttpStatus.INTERNAL_SERVER_ERROR)) {
+            return null;
+        }
         return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "something went wrong on our side; please try again later"));
     }

@@ -11,11 +11,17 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Spring Boot's error page, except that {@code /error} asked for directly (not as the target of
  * an error) is 404: there is nothing there, and it is no failure of ours; and a parameter that
- * is no valid UTF-8 is the caller's mistake, 400.
+ * is no valid UTF-8 is the caller's mistake, 400. Browsers get the pages of
+ * {@code templates/error/} (403, 404, any other), other clients a problem detail with a reason.
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorPages {
@@ -33,6 +39,35 @@ class ErrorPages {
                 return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException
                         ? HttpStatus.BAD_REQUEST : super.getStatus(request);
             }
+
+            /** For clients that do not ask for HTML: a problem detail with a reason (RFC 9457), no trace. */
+            @Override
+            public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+                HttpStatus status = getStatus(request);
+                if (status == HttpStatus.NO_CONTENT) {
+                    return new ResponseEntity<>(status);
+                }
+                Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+                String path = uri == null ? request.getRequestURI() : uri.toString();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("title", status.getReasonPhrase());
+                body.put("status", status.value());
+                body.put("detail", reason(status, path));
+                body.put("instance", path);
+                return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+            }
+        };
+    }
+
+    static String reason(HttpStatus status, String path) {
+        return switch (status) {
+            case NOT_FOUND -> "there is nothing at " + path;
+            case FORBIDDEN -> "your account's role may not do this";
+            case UNAUTHORIZED -> "authentication required";
+            case BAD_REQUEST -> "the request is malformed";
+            case METHOD_NOT_ALLOWED -> "this method is not allowed at " + path;
+            default -> status.is5xxServerError() ? "something went wrong on our side; please try again later"
+                    : status.getReasonPhrase();
         };
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 import java.util.Locale;
 
-/** Pages: German first, English with {@code ?lang=en}; {@code /chat} is the web chat page. */
+/** Pages: German first, English with {@code ?lang=en}; {@code /chat} is the web chat page; the favicon. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -34,5 +34,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/chat").setViewName("forward:/chat/index.html");
+        // browsers ask for /favicon.ico on their own; the icon is an SVG
+        registry.addViewController("/favicon.ico").setViewName("forward:/favicon.svg");
     }
 }

@@ -32,4 +32,14 @@ class ThemesAndPersonalDataTests {
         assertThat(Themes.words("Blumenstraße 12a, 07743 Jena, seit 2018 " + "x".repeat(41)))
                 .containsExactly("blumenstrasse", "jena", "seit");
     }
+
+    @Test
+    void aThemeIsCountedByItsFoldedWordsAndShownAsWritten() {
+        var spellings = Themes.spellings("Öffnungszeiten der Ausländerbehörde in Sömmerda?");
+        String theme = Themes.of(spellings.keySet());
+        assertThat(theme).isEqualTo("auslanderbehorde offnungszeiten sommerda")
+                .isEqualTo(Themes.of("offnungszeiten AUSLÄNDERBEHÖRDE sömmerda"));
+        assertThat(Themes.display(theme, spellings)).isEqualTo("Ausländerbehörde Öffnungszeiten Sömmerda");
+        assertThat(Themes.display("–", spellings)).isEqualTo("–");
+    }
 }
