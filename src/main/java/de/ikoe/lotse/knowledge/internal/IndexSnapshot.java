@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One complete, immutable state of the knowledge base: the documents, their Lucene index
- * and the analysis they were indexed with. A reload builds a new snapshot beside the old one
+ * One complete, immutable state of the knowledge base: the documents, their Lucene index,
+ * the analysis they were indexed with and the intent classifier trained from the examples. A reload builds a new snapshot beside the old one
  * and swaps it in whole, so a search always sees one consistent state.
  */
 final class IndexSnapshot implements Closeable {
@@ -44,15 +44,17 @@ final class IndexSnapshot implements Closeable {
     private final SearcherManager searchers;
     private final Analysis analysis;
     private final Synonyms synonyms;
+    private final IntentModel intents;
     private final List<Problem> problems;
     private final Instant loadedAt;
 
     private IndexSnapshot(Map<String, KnowledgeDocument> documents, SearcherManager searchers, Analysis analysis,
-                          Synonyms synonyms, List<Problem> problems, Instant loadedAt) {
+                          Synonyms synonyms, IntentModel intents, List<Problem> problems, Instant loadedAt) {
         this.documents = documents;
         this.searchers = searchers;
         this.analysis = analysis;
         this.synonyms = synonyms;
+        this.intents = intents;
         this.problems = problems;
         this.loadedAt = loadedAt;
     }
@@ -69,8 +71,9 @@ final class IndexSnapshot implements Closeable {
                 writer.addDocument(toLucene(document));
             }
             writer.commit();
+            IntentModel intents = IntentModel.train(loaded.intents());
             return new IndexSnapshot(Collections.unmodifiableMap(documents), new SearcherManager(directory, null),
-                    analysis, synonyms, List.copyOf(problems), now);
+                    analysis, synonyms, intents, List.copyOf(problems), now);
         } catch (IOException e) {
             throw new UncheckedIOException("building an index in memory failed", e);
         }
@@ -110,6 +113,10 @@ final class IndexSnapshot implements Closeable {
 
     Synonyms synonyms() {
         return synonyms;
+    }
+
+    IntentModel intents() {
+        return intents;
     }
 
     List<Problem> problems() {

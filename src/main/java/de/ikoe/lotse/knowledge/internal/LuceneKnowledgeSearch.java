@@ -1,5 +1,6 @@
 package de.ikoe.lotse.knowledge.internal;
 
+import de.ikoe.lotse.knowledge.IntentGuess;
 import de.ikoe.lotse.knowledge.Kind;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.KnowledgeSearch;
@@ -83,6 +84,11 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     @Override
     public QueryFilters understand(String text) {
         return QueryUnderstanding.understand(text).filters();
+    }
+
+    @Override
+    public IntentGuess intent(String text) {
+        return index.snapshot().intents().classify(text);
     }
 
     @Override
