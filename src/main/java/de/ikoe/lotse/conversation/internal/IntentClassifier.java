@@ -15,28 +15,35 @@ import java.util.Set;
  *
  * <ol>
  *   <li>A command ({@link Command}: {@code /berater}, "Berater", {@code /hilfe}, …) is that command.</li>
- *   <li>A person is offered when {@code handoff} has at least {@link #HANDOFF_MIN} in the message or
- *       in any one of its sentences. The bar is lower than the others: a missed request for a
+ *   <li>A person is offered when {@code handoff} has at least {@link #HANDOFF_MIN} in the message, or
+ *       {@link #HANDOFF_IN_A_SENTENCE} in one of its sentences (a long message may ask for a
+ *       person in one sentence; its other sentences are often questions). The bar is lower than the others: a missed request for a
  *       person costs more than a person offered once too often, and it is never answered with
  *       an article.</li>
- *   <li>greeting, thanks, help, privacy, feedback, contact and events are taken when the intent
- *       is the most probable one and has at least {@link #INTENT_MIN}.</li>
- *   <li>Offers are searched when {@code offers} is most probable with at least {@link #INTENT_MIN},
- *       or when the message names a place and a format or target group, or a format and a target
- *       group (the filters of the query understanding), or either with {@code offers} at least
- *       {@link #OFFER_HINT}.</li>
+ *   <li>greeting, thanks, help, privacy, feedback and contact are taken when the intent is the
+ *       most probable one and has at least {@link #INTENT_MIN}.</li>
+ *   <li>Offers are searched when the message names two of place, target group and format (the
+ *       filters of the query understanding) and {@code offers} has at least
+ *       {@link #OFFER_HINT_NAMED}: "Workshops für Unternehmen in Weimar" asks for offers, even
+ *       when "Workshop" sounds like an event.</li>
+ *   <li>Events are listed when {@code events} is the most probable with at least {@link #INTENT_MIN}.</li>
+ *   <li>Offers are searched when {@code offers} is the most probable with at least
+ *       {@link #INTENT_MIN}, or the message names one of place, target group and format and
+ *       {@code offers} has at least {@link #OFFER_HINT}.</li>
  *   <li>Everything else is a question for the knowledge base. After the search, it is out of
- *       scope ({@link #outOfScope}) when {@code out_of_scope} has at least {@link #OUT_OF_SCOPE_MIN}
- *       and either no topic fits well (confidence below {@link #KNOWN_TOPIC}) or the classifier is
- *       sure (at least {@link #OUT_OF_SCOPE_SURE}); and when no topic is good enough to answer
- *       from and {@code out_of_scope} is the most probable intent.</li>
+ *       scope ({@link #outOfScope}) when {@code out_of_scope} is the most probable intent or has at
+ *       least {@link #OUT_OF_SCOPE_MIN}, and either no topic fits well (confidence below
+ *       {@link #KNOWN_TOPIC}) or the classifier is sure (at least {@link #OUT_OF_SCOPE_SURE}).</li>
  * </ol>
  */
 public final class IntentClassifier {
 
     static final double HANDOFF_MIN = 0.35;
+    static final double HANDOFF_IN_A_SENTENCE = 0.6;
     static final double INTENT_MIN = 0.5;
     static final double OFFER_HINT = 0.2;
+    static final double OFFER_HINT_NAMED = 0.1;
+    private static final String EVENT_FORMAT = "veranstaltung";
     static final double OUT_OF_SCOPE_MIN = 0.5;
     static final double OUT_OF_SCOPE_SURE = 0.75;
     static final double KNOWN_TOPIC = 0.8;
@@ -70,21 +77,26 @@ public final class IntentClassifier {
                 case CANCEL -> Intent.UNKNOWN;
             };
         }
-        if (guess.inAnySentence(id(Intent.HANDOFF)) >= HANDOFF_MIN) {
+        if (guess.probability(id(Intent.HANDOFF)) >= HANDOFF_MIN
+                || guess.inAnySentence(id(Intent.HANDOFF)) >= HANDOFF_IN_A_SENTENCE) {
             return Intent.HANDOFF;
         }
         Intent best = intent(guess.best());
         double p = guess.best() == null ? 0 : guess.probability(guess.best());
-        if (TAKEN_AT_THEIR_WORD.contains(best) && p >= INTENT_MIN) {
+        if (TAKEN_AT_THEIR_WORD.contains(best) && best != Intent.EVENTS && p >= INTENT_MIN) {
             return best;
         }
         double offers = guess.probability(id(Intent.OFFERS));
-        boolean place = filters.region() != null;
-        boolean format = filters.format() != null;
-        boolean target = filters.targetGroup() != null;
-        if ((best == Intent.OFFERS && p >= INTENT_MIN)
-                || (place && (format || target)) || (format && target)
-                || ((place || format) && offers >= OFFER_HINT)) {
+        // a named "Veranstaltung" asks for events, not for offers
+        boolean offerFormat = filters.format() != null && !EVENT_FORMAT.equals(filters.format());
+        int named = (filters.region() != null ? 1 : 0) + (offerFormat ? 1 : 0) + (filters.targetGroup() != null ? 1 : 0);
+        if (named >= 2 && offers >= OFFER_HINT_NAMED) {
+            return Intent.OFFERS;
+        }
+        if (best == Intent.EVENTS && p >= INTENT_MIN) {
+            return Intent.EVENTS;
+        }
+        if ((best == Intent.OFFERS && p >= INTENT_MIN) || (named == 1 && offers >= OFFER_HINT)) {
             return Intent.OFFERS;
         }
         return Intent.QUESTION;
@@ -99,10 +111,8 @@ public final class IntentClassifier {
      */
     public static boolean outOfScope(IntentGuess guess, double confidence, double threshold) {
         double p = guess.probability(id(Intent.OUT_OF_SCOPE));
-        if (p >= OUT_OF_SCOPE_MIN && (confidence < KNOWN_TOPIC || p >= OUT_OF_SCOPE_SURE)) {
-            return true;
-        }
-        return confidence < threshold && intent(guess.best()) == Intent.OUT_OF_SCOPE;
+        boolean likely = p >= OUT_OF_SCOPE_MIN || intent(guess.best()) == Intent.OUT_OF_SCOPE;
+        return likely && (confidence < KNOWN_TOPIC || p >= OUT_OF_SCOPE_SURE);
     }
 
     /** The intent a classifier label names; labels the bot does not act on are questions. */

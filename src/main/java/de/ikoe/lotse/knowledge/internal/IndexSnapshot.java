@@ -45,11 +45,13 @@ final class IndexSnapshot implements Closeable {
     private final Analysis analysis;
     private final Synonyms synonyms;
     private final IntentModel intents;
+    private final Map<String, java.util.Set<String>> eventTags;
     private final List<Problem> problems;
     private final Instant loadedAt;
 
     private IndexSnapshot(Map<String, KnowledgeDocument> documents, SearcherManager searchers, Analysis analysis,
                           Synonyms synonyms, IntentModel intents, List<Problem> problems, Instant loadedAt) {
+        this.eventTags = eventTags(documents.values(), analysis);
         this.documents = documents;
         this.searchers = searchers;
         this.analysis = analysis;
@@ -113,6 +115,33 @@ final class IndexSnapshot implements Closeable {
 
     Synonyms synonyms() {
         return synonyms;
+    }
+
+    /**
+     * The one-word tags of each event, analysed as a question's words are ("VielFalter",
+     * "Netzwerktreffen", "Workshop"): a question naming one asks for that series.
+     */
+    private static Map<String, java.util.Set<String>> eventTags(java.util.Collection<KnowledgeDocument> documents,
+                                                               Analysis analysis) {
+        Map<String, java.util.Set<String>> tags = new java.util.HashMap<>();
+        for (KnowledgeDocument d : documents) {
+            if (d.kind() != de.ikoe.lotse.knowledge.Kind.EVENT) {
+                continue;
+            }
+            java.util.Set<String> terms = new java.util.HashSet<>();
+            for (String tag : d.tags()) {
+                List<Analysis.Token> tokens = analysis.tokens("de", tag);
+                if (!tokens.isEmpty() && tokens.stream().allMatch(t -> t.start() == tokens.get(0).start())) {
+                    terms.add(tokens.get(0).term());
+                }
+            }
+            tags.put(d.key(), java.util.Set.copyOf(terms));
+        }
+        return Map.copyOf(tags);
+    }
+
+    java.util.Set<String> eventTags(KnowledgeDocument event) {
+        return eventTags.getOrDefault(event.key(), java.util.Set.of());
     }
 
     IntentModel intents() {

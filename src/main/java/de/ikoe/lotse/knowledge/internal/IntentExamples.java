@@ -1,5 +1,8 @@
 package de.ikoe.lotse.knowledge.internal;
 
+import de.ikoe.lotse.knowledge.Kind;
+import de.ikoe.lotse.knowledge.KnowledgeDocument;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +31,17 @@ final class IntentExamples {
     /** An example is one message someone might send, not an essay. */
     static final int MAX_LENGTH = 400;
 
+    /**
+     * The knowledge base's own {@code questions} teach the classifier too: a guidance topic's are
+     * examples of {@code question}, an offer's of {@code offers}, an event's of {@code events}: a
+     * few per document, spread over its list, so that no intent outweighs the others by its
+     * number of examples alone. The topics the bot answers as intents of their own are left out:
+     * their questions belong to those intents.
+     */
+    static final int FROM_A_TOPIC = 2;
+    static final int FROM_AN_OFFER = 1;
+    static final Set<String> TOPICS_OF_INTENTS = Set.of("bot-hilfe", "datenschutz-chatbot", "kontakt-beratung-anfragen");
+
     private static final Pattern FILE_NAME = Pattern.compile("([a-z_]+)\\.(de|en)\\.txt");
 
     /** One example message. */
@@ -36,13 +51,36 @@ final class IntentExamples {
     private IntentExamples() {
     }
 
-    static List<Example> load(Path root, List<Problem> problems) {
-        Path folder = root.resolve(FOLDER);
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
+    /** The examples of the intent files, then those taken from the documents' questions. */
+    static List<Example> load(Path root, List<KnowledgeDocument> documents, List<Problem> problems) {
         List<Example> examples = new ArrayList<>();
         Map<String, Example> seen = new HashMap<>();
+        fromFiles(root, examples, seen, problems);
+        for (KnowledgeDocument d : documents) {
+            String intent = switch (d.kind()) {
+                case GUIDANCE -> TOPICS_OF_INTENTS.contains(d.id()) ? null : "question";
+                case OFFER -> "offers";
+                case EVENT -> "events";
+            };
+            List<String> questions = d.questions();
+            int n = Math.min(d.kind() == Kind.OFFER ? FROM_AN_OFFER : FROM_A_TOPIC, questions.size());
+            for (int i = 0; intent != null && i < n; i++) {
+                String text = questions.get(i * questions.size() / n);
+                if (check(text) == null && !seen.containsKey(normalised(text))) {
+                    Example example = new Example(intent, d.lang(), text, d.id(), 0);
+                    seen.put(normalised(text), example);
+                    examples.add(example);
+                }
+            }
+        }
+        return examples;
+    }
+
+    private static void fromFiles(Path root, List<Example> examples, Map<String, Example> seen, List<Problem> problems) {
+        Path folder = root.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
         for (Path file : files(folder)) {
             String name = FOLDER + "/" + file.getFileName();
             Matcher m = FILE_NAME.matcher(file.getFileName().toString());
@@ -82,7 +120,6 @@ final class IntentExamples {
                 examples.add(example);
             }
         }
-        return examples;
     }
 
     private static String check(String text) {

@@ -79,7 +79,7 @@ final class KnowledgeBaseLoader {
                 problems.addAll(crossProblems);
             }
         }
-        List<IntentExamples.Example> intents = IntentExamples.load(root, problems);
+        List<IntentExamples.Example> intents = IntentExamples.load(root, documents, problems);
         return new Loaded(documents, problems, readLines(root.resolve(SYNONYMS)), readWords(root.resolve(COMPOUNDS)),
                 intents);
     }

@@ -82,18 +82,28 @@ class IntentClassifierTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "erfurt|unternehmen|workshop|0.0|OFFERS", "erfurt|||0.25|OFFERS", "erfurt|||0.1|QUESTION",
-            "||fortbildung|0.3|OFFERS", "||fortbildung|0.05|QUESTION", "|verein|fortbildung|0.0|OFFERS"})
+            "erfurt|unternehmen|workshop|0.15|OFFERS", "erfurt|unternehmen|workshop|0.05|QUESTION",
+            "erfurt|||0.25|OFFERS", "erfurt|||0.1|QUESTION", "||fortbildung|0.3|OFFERS", "||fortbildung|0.05|QUESTION",
+            "|verein|fortbildung|0.15|OFFERS"})
     void offersAreSearchedWhenTheMessageNamesWhatAnOfferIs(String region, String target, String format, double offers,
                                                          Intent expected) {
         assertThat(IntentClassifier.classify("x", guess("offers", offers), new QueryFilters(region, target, format)))
                 .isEqualTo(expected);
     }
 
+    @Test
+    void namingWhatAnOfferIsOutweighsAnEventWordButANamedEventDoesNot() {
+        IntentGuess eventish = new IntentGuess(Map.of("events", 0.6, "offers", 0.3, "question", 0.1), Map.of());
+        assertThat(IntentClassifier.classify("x", eventish, new QueryFilters("weimar", "unternehmen", "workshop")))
+                .isEqualTo(Intent.OFFERS);
+        assertThat(IntentClassifier.classify("x", eventish, new QueryFilters("jena", null, "veranstaltung")))
+                .isEqualTo(Intent.EVENTS);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // p(out_of_scope) | topic confidence | out of scope?
-            "0.6|0.5|true", "0.6|0.9|false", "0.8|0.96|true", "0.45|0.3|true", "0.45|0.6|false", "0.2|0.1|false"})
+            "0.6|0.5|true", "0.6|0.9|false", "0.8|0.96|true", "0.45|0.3|true", "0.45|0.85|false", "0.2|0.1|false"})
     void outOfScopeWeighsTheClassifierAgainstTheKnowledgeBase(double p, double confidence, boolean expected) {
         IntentGuess guess = new IntentGuess(Map.of("out_of_scope", p, "question", (1 - p) / 2, "greeting", (1 - p) / 2),
                 Map.of());

@@ -24,9 +24,9 @@ class IntentCrossValidationTests {
 
     @Test
     void crossValidationOverTheShippedExamples() {
-        List<Problem> problems = new ArrayList<>();
-        List<IntentExamples.Example> examples = new ArrayList<>(IntentExamples.load(Path.of("knowledge-base"), problems));
-        assertThat(problems).as("problems in the shipped intent files").isEmpty();
+        KnowledgeBaseLoader.Loaded loaded = new KnowledgeBaseLoader().load(Path.of("knowledge-base"));
+        assertThat(loaded.problems()).as("problems in the shipped knowledge base").isEmpty();
+        List<IntentExamples.Example> examples = new ArrayList<>(loaded.intents());
         // every fold gets its share of every intent and language
         Collections.shuffle(examples, new Random(12));
         Map<String, List<IntentExamples.Example>> byClass = examples.stream()
@@ -41,6 +41,8 @@ class IntentCrossValidationTests {
             }
         });
         Confusion confusion = new Confusion();
+        int handoffs = 0;
+        int handoffsOverTheBar = 0;
         List<Long> trainingNanos = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
             List<IntentExamples.Example> training = new ArrayList<>();
@@ -53,19 +55,28 @@ class IntentCrossValidationTests {
             IntentModel model = IntentModel.train(training);
             trainingNanos.add(System.nanoTime() - start);
             for (IntentExamples.Example e : folds.get(f)) {
-                confusion.add(e.intent(), model.classify(e.text()).best());
+                var guess = model.classify(e.text());
+                confusion.add(e.intent(), guess.best());
+                if ("handoff".equals(e.intent())) {
+                    handoffs++;
+                    // the decision offers a person from this probability on (IntentClassifier.HANDOFF_MIN)
+                    handoffsOverTheBar += guess.probability("handoff") >= 0.35 ? 1 : 0;
+                }
             }
         }
-        System.out.printf("Intent classifier, %d-fold cross-validation over %d examples (%d intents, de+en):%n",
-                FOLDS, examples.size(), IntentExamples.INTENTS.size());
+        System.out.printf("Intent classifier, %d-fold cross-validation over %d examples (%d intents, de+en; %d from "
+                        + "the intent files, the rest from the documents' questions):%n", FOLDS, examples.size(),
+                IntentExamples.INTENTS.size(), examples.stream().filter(e -> e.line() > 0).count());
         System.out.printf("  accuracy %.3f; training on %d examples took %.0f ms the first time (cold JVM), "
                         + "then %s ms%n", confusion.accuracy(), examples.size() * (FOLDS - 1) / FOLDS,
                 trainingNanos.get(0) / 1e6, trainingNanos.stream().skip(1).map(n -> String.valueOf(Math.round(n / 1e6)))
                         .collect(Collectors.joining(", ")));
         confusion.print("  ");
+        double handoffRecall = (double) handoffsOverTheBar / handoffs;
+        System.out.printf("  requests for a person with p(handoff) >= 0.35 (where a person is offered): %d/%d (%.3f)%n",
+                handoffsOverTheBar, handoffs, handoffRecall);
         assertThat(confusion.accuracy()).as("cross-validated accuracy").isGreaterThanOrEqualTo(0.72);
-        assertThat(confusion.recall("handoff")).as("cross-validated recall of requests for a person")
-                .isGreaterThanOrEqualTo(0.9);
+        assertThat(handoffRecall).as("cross-validated recall of requests for a person").isGreaterThanOrEqualTo(0.9);
     }
 
     /** Counts of (expected, predicted) intents, with precision and recall per intent. */
