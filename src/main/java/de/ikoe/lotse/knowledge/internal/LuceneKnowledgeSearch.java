@@ -67,6 +67,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     /** The fields that say what a document is about, as opposed to its body text. */
     private static final Map<String, Float> ABOUT_FIELDS = Map.of("questions", 1f, "title", 1f, "tags", 1f, "summary", 1f);
     private static final double PARTIAL_MATCH = 0.5;
+    private static final double CORRECTED_MATCH = 0.75;
     private static final float WEAK_WEIGHT = 0.25f;
     private static final double MIN_KNOWN_WEIGHT = 0.35;
     private static final double KNOWN_MISS_FACTOR = 0.35;
@@ -166,12 +167,14 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     private List<GuidanceHit> guidance(IndexSnapshot snapshot, IndexSearcher searcher, String lang, String text)
             throws IOException {
         String allField = "all_" + lang;
-        List<QueryTerms.Group> groups = Spelling.correct(searcher.getIndexReader(), allField,
-                QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), lang, text));
+        List<QueryTerms.Group> groups = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), lang, text);
         if (groups.isEmpty()) {
             return List.of();
         }
-        List<Query> groupQueries = groups.stream().map(g -> groupQuery(g, lang, FIELDS)).toList();
+        // A corrected spelling ranks like the word, but covers the question less than the word as
+        // typed: "Brocken" must not become a known word of the centre's by a near spelling.
+        List<QueryTerms.Group> corrected = Spelling.correct(searcher.getIndexReader(), allField, groups);
+        List<Query> groupQueries = corrected.stream().map(g -> groupQuery(g, lang, FIELDS)).toList();
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.GUIDANCE.id())), Occur.FILTER);
         groupQueries.forEach(q -> query.add(q, Occur.SHOULD));
@@ -185,14 +188,18 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         }
         List<Weight> anywhere = new ArrayList<>();
         List<Weight> about = new ArrayList<>();
+        List<Weight> aboutCorrected = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             anywhere.add(matcher(searcher, groupQueries.get(i)));
             about.add(matcher(searcher, groupQuery(groups.get(i), lang, ABOUT_FIELDS)));
+            aboutCorrected.add(corrected.get(i) == groups.get(i) ? null
+                    : matcher(searcher, groupQuery(corrected.get(i), lang, ABOUT_FIELDS)));
         }
         List<GuidanceHit> hits = new ArrayList<>();
         for (ScoreDoc hit : top) {
             KnowledgeDocument doc = documentOf(snapshot, searcher, hit.doc);
-            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), anywhere, about, weights, known, hit.doc), hit.score));
+            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), anywhere, about, aboutCorrected, weights, known,
+                    hit.doc), hit.score));
         }
         // Rank by relevance, tempered by how much of the question a document covers: a long
         // text that repeats one word of the question must not beat one that answers all of it.
@@ -251,14 +258,15 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
 
     /**
      * The share of the question a document covers. A word counts fully where it appears as
-     * typed in what the document is about (title, questions, tags, summary); half where only
-     * the body mentions it, or only a near spelling matches (a typo, or another word). A
-     * missed word the knowledge base knows counts less: long questions bring context words
-     * that no single topic needs to repeat. A missed unknown word counts fully: it is what the
-     * question is really about.
+     * typed in what the document is about (title, questions, tags, summary); three quarters
+     * where its spelling correction does; half where only the body mentions it. A missed word
+     * the knowledge base knows counts less: long questions bring context words that no single
+     * topic needs to repeat. A missed unknown word counts fully: it is what the question is
+     * really about.
      */
     private static double coverage(IndexReader reader, List<Weight> anywhere, List<Weight> about,
-                                   double[] weights, boolean[] known, int doc) throws IOException {
+                                   List<Weight> aboutCorrected, double[] weights, boolean[] known, int doc)
+            throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;
@@ -266,15 +274,11 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         double total = 0;
         for (int i = 0; i < weights.length; i++) {
             double missed = known[i] ? weights[i] * KNOWN_MISS_FACTOR : weights[i];
-            if (matches(about.get(i), leaf, local)) {
-                covered += weights[i];
-                total += weights[i];
-            } else if (matches(anywhere.get(i), leaf, local)) {
-                covered += weights[i] * PARTIAL_MATCH;
-                total += weights[i] * PARTIAL_MATCH + missed * (1 - PARTIAL_MATCH);
-            } else {
-                total += missed;
-            }
+            double credit = matches(about.get(i), leaf, local) ? 1
+                    : aboutCorrected.get(i) != null && matches(aboutCorrected.get(i), leaf, local) ? CORRECTED_MATCH
+                    : matches(anywhere.get(i), leaf, local) ? PARTIAL_MATCH : 0;
+            covered += weights[i] * credit;
+            total += weights[i] * credit + missed * (1 - credit);
         }
         return total == 0 ? 0 : Math.min(1, covered / total);
     }

@@ -73,7 +73,7 @@ class IntentClassifierTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "greeting|0.6|GREETING", "greeting|0.45|QUESTION", "thanks|0.5|THANKS", "help|0.9|HELP",
+            "greeting|0.6|GREETING", "greeting|0.45|QUESTION", "thanks|0.55|THANKS", "help|0.9|HELP",
             "privacy|0.7|PRIVACY", "feedback|0.55|FEEDBACK", "contact|0.6|CONTACT", "events|0.8|EVENTS",
             "offers|0.6|OFFERS", "out_of_scope|0.9|QUESTION"})
     void aConversationalIntentIsTakenWhenItIsLikelyEnough(String intent, double p, Intent expected) {
