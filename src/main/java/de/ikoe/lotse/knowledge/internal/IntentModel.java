@@ -119,7 +119,7 @@ final class IntentModel {
         return tokens.toArray(String[]::new);
     }
 
-    /** Words, word pairs, letter n-grams of each word, and a rough length of the message. */
+    /** Words, word pairs, letter n-grams of each word, and a rough length of the message; each once. */
     static final class Features implements FeatureGenerator {
 
         @Override
@@ -127,8 +127,9 @@ final class IntentModel {
             return List.of(of(text));
         }
 
+        /** Each feature once: a word said twenty times means no more than said once. */
         static String[] of(String[] tokens) {
-            List<String> features = new ArrayList<>();
+            java.util.Set<String> features = new java.util.LinkedHashSet<>();
             features.add("len=" + (tokens.length <= 1 ? "1" : tokens.length <= 3 ? "2-3" : tokens.length <= 8 ? "4-8" : "9+"));
             for (int i = 0; i < tokens.length; i++) {
                 String t = tokens[i];
