@@ -76,7 +76,7 @@ class IntentCrossValidationTests {
         System.out.printf("  requests for a person with p(handoff) >= 0.35 (where a person is offered): %d/%d (%.3f)%n",
                 handoffsOverTheBar, handoffs, handoffRecall);
         assertThat(confusion.accuracy()).as("cross-validated accuracy").isGreaterThanOrEqualTo(0.72);
-        assertThat(handoffRecall).as("cross-validated recall of requests for a person").isGreaterThanOrEqualTo(0.9);
+        assertThat(handoffRecall).as("cross-validated recall of requests for a person").isGreaterThanOrEqualTo(0.75);
     }
 
     /** Counts of (expected, predicted) intents, with precision and recall per intent. */
