@@ -8,6 +8,7 @@ import de.ikoe.lotse.conversation.internal.FollowUp;
 import de.ikoe.lotse.conversation.internal.IntentClassifier;
 import de.ikoe.lotse.conversation.internal.LanguageDetector;
 import de.ikoe.lotse.conversation.internal.Texts;
+import de.ikoe.lotse.knowledge.IntentGuess;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.KnowledgeSearch;
 import de.ikoe.lotse.knowledge.QueryFilters;
@@ -21,15 +22,18 @@ import java.util.List;
 
 /**
  * Answers one message without any conversation state: understands it (language, intent,
- * place, target group, format), searches the knowledge base and decides. It answers only from
- * a topic it is confident about, asks back when two topics are equally close, and otherwise
- * says it does not know and suggests a person.
+ * place, target group, format), searches the knowledge base and decides (the rule is in
+ * {@link IntentClassifier}). It answers only from a topic it is confident about, asks back when
+ * two topics are equally close, says politely when a question is not the centre's field, and
+ * otherwise says it does not know and suggests a person.
  */
 @Service
 public class Answerer {
 
     static final String HELP_TOPIC = "bot-hilfe";
     static final String PRIVACY_TOPIC = "datenschutz-chatbot";
+    static final String CONTACT_TOPIC = "kontakt-beratung-anfragen";
+    static final String OFFERS_TOPIC = "angebote-finden";
     private static final int MAX_SOURCES = 3;
     private static final int MAX_OFFERS = 3;
     private static final int MORE_LENGTH = 1200;
@@ -74,26 +78,50 @@ public class Answerer {
         }
         if (previous != null && previous.text() != null && FollowUp.isRefinement(text)) {
             QueryFilters filters = knowledge.understand(text).orElse(previous.filters());
-            Intent intent = IntentClassifier.classify(previous.text(), filters);
+            Intent intent = IntentClassifier.classify(previous.text(), knowledge.intent(previous.text()), filters);
             SearchResult result = knowledge.search(new SearchQuery(previous.text(), lang, filters));
             return intent == Intent.EVENTS ? events(lang, result, texts)
                     : question(lang, intent == Intent.QUESTION && filters.isEmpty() ? Intent.QUESTION : Intent.OFFERS,
                     result, texts);
         }
         QueryFilters named = knowledge.understand(text);
-        Intent intent = IntentClassifier.classify(text, named);
+        IntentGuess guess = knowledge.intent(text);
+        Intent intent = IntentClassifier.classify(text, guess, named);
         return switch (intent) {
             case GREETING -> small(lang, intent, texts.greeting(), named);
             case THANKS -> small(lang, intent, texts.thanks(), named);
             case FEEDBACK -> small(lang, intent, texts.feedbackThanks(), named);
             case HELP -> fromTopic(lang, intent, HELP_TOPIC, texts, named);
             case PRIVACY -> fromTopic(lang, intent, PRIVACY_TOPIC, texts, named);
+            case CONTACT -> contact(lang, texts, named);
             case HANDOFF -> new Answer(lang, intent, false, 0, texts.handoff(), List.of(), List.of(), List.of(),
                     named, Escalation.SUGGESTED, List.of(new Option(texts.optionPerson(), "handoff")));
             case UNKNOWN -> notKnown(lang, Intent.UNKNOWN, 0, texts, named);
+            case OUT_OF_SCOPE -> outOfScope(lang, 0, texts, named);
             case EVENTS -> events(lang, knowledge.search(new SearchQuery(text, lang)), texts);
-            case OFFERS, QUESTION -> question(lang, intent, knowledge.search(new SearchQuery(text, lang)), texts);
+            case OFFERS, QUESTION -> {
+                if (Command.of(text).filter(c -> c == Command.OFFERS).isPresent()) {
+                    yield fromTopic(lang, intent, OFFERS_TOPIC, texts, named);
+                }
+                SearchResult result = knowledge.search(new SearchQuery(text, lang));
+                yield IntentClassifier.outOfScope(guess, result.confidence(), properties.threshold())
+                        ? outOfScope(lang, result.confidence(), texts, result.filters())
+                        : question(lang, intent, result, texts);
+            }
         };
+    }
+
+    /** The centre's ways of contact, from the knowledge base, with a person offered at once. */
+    private Answer contact(String lang, Texts texts, QueryFilters named) {
+        Answer topic = fromTopic(lang, Intent.CONTACT, CONTACT_TOPIC, texts, named);
+        return new Answer(lang, Intent.CONTACT, topic.answered(), topic.confidence(), topic.text(), topic.sources(),
+                List.of(), List.of(), named, Escalation.SUGGESTED, personOption(texts));
+    }
+
+    /** Not the centre's field: said politely, with what the bot can do instead. */
+    private static Answer outOfScope(String lang, double confidence, Texts texts, QueryFilters filters) {
+        return new Answer(lang, Intent.OUT_OF_SCOPE, false, confidence, texts.outOfScope(), List.of(), List.of(),
+                List.of(), filters, Escalation.NONE, List.of());
     }
 
     private Answer question(String lang, Intent intent, SearchResult result, Texts texts) {

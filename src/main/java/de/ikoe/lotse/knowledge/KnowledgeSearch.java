@@ -11,6 +11,12 @@ public interface KnowledgeSearch {
     /** One document by id, in the given language or else in the other one. */
     Optional<KnowledgeDocument> document(String id, String lang);
 
+    /**
+     * What a message is for, by the classifier trained from the intent examples of the
+     * current knowledge base. Cheap: no search.
+     */
+    IntentGuess intent(String text);
+
     /** Only the filters a text names (region, target group, format), without searching. */
     QueryFilters understand(String text);
 

@@ -1,5 +1,6 @@
 package de.ikoe.lotse.telegram;
 
+import de.ikoe.lotse.conversation.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import de.ikoe.lotse.system.SingletonWork;
@@ -61,22 +62,15 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer, Singleto
         this.updates = updates;
     }
 
-    static final List<BotCommand> GERMAN = List.of(
-            new BotCommand("start", "Begrüßung und was ich kann"),
-            new BotCommand("hilfe", "Hilfe und Befehle"),
-            new BotCommand("angebote", "Angebote in Thüringen finden"),
-            new BotCommand("berater", "Mit einer Beraterin oder einem Berater sprechen"),
-            new BotCommand("abbrechen", "Anfrage an eine Beraterin zurückziehen"),
-            new BotCommand("datenschutz", "Was gespeichert wird"),
-            new BotCommand("loeschen", "Meine Daten löschen"));
-    static final List<BotCommand> ENGLISH = List.of(
-            new BotCommand("start", "Welcome and what I can do"),
-            new BotCommand("help", "Help and commands"),
-            new BotCommand("offers", "Find offers in Thuringia"),
-            new BotCommand("counsellor", "Talk to a counsellor"),
-            new BotCommand("cancel", "Withdraw a request for a counsellor"),
-            new BotCommand("privacy", "What is stored"),
-            new BotCommand("delete", "Delete my data"));
+    /** The command menu, from the one definition of the commands every channel shares. */
+    static final List<BotCommand> GERMAN = menu("de");
+    static final List<BotCommand> ENGLISH = menu("en");
+
+    private static List<BotCommand> menu(String lang) {
+        return java.util.Arrays.stream(Command.values())
+                .map(c -> new BotCommand(c.name(lang), c.description(lang)))
+                .toList();
+    }
 
     @Override
     public synchronized void begin() {

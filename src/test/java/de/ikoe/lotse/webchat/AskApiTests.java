@@ -82,11 +82,42 @@ class AskApiTests {
     }
 
     @Test
-    void outOfScopeIsNotAnsweredAndAPersonIsOffered() throws Exception {
+    void outOfScopeIsNotAnsweredButSaidPolitelyWithWhatTheBotCanDo() throws Exception {
         JsonNode answer = ask("Wie backe ich einen Marmorkuchen?");
         assertThat(answer.path("answered").asBoolean()).isFalse();
+        assertThat(answer.path("intent").asString()).isEqualTo("out_of_scope");
         assertThat(answer.path("sources")).isEmpty();
-        assertThat(answer.path("escalation").asString()).isEqualTo("suggested");
+        assertThat(answer.path("text").asString()).contains("nicht zu meinem Gebiet", "Angeboten", "Veranstaltungen");
+    }
+
+    @Test
+    void aRequestForAPersonIsNeverAnsweredWithAnArticle() throws Exception {
+        for (String text : List.of("Könnte mich bitte jemand aus Ihrem Team anrufen?",
+                "Sind bei euch auch Menschen erreichbar oder nur ein Programm?",
+                "Ich brauche eine Beraterin, der Bot versteht mich nicht")) {
+            JsonNode answer = ask(text);
+            assertThat(answer.path("intent").asString()).as(text).isEqualTo("handoff");
+            assertThat(answer.path("sources")).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void greetingEventsContactAndEnglishAreAnsweredAsSuch() throws Exception {
+        assertThat(ask("Hallo, wer bist du?").path("intent").asString()).isIn("greeting", "help");
+        JsonNode events = ask("Welche Veranstaltungen gibt es?");
+        assertThat(events.path("intent").asString()).isEqualTo("events");
+        assertThat(events.path("events")).isNotEmpty();
+        JsonNode series = ask("Wann ist der nächste VielFalter?");
+        assertThat(series.path("events")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.path("title").asString()).contains("VielFalter"));
+        JsonNode contact = ask("Wie erreiche ich das Zentrum?");
+        assertThat(contact.path("intent").asString()).isEqualTo("contact");
+        assertThat(contact.path("sources").get(0).path("id").asString()).isEqualTo("kontakt-beratung-anfragen");
+        assertThat(contact.path("text").asString()).contains("Neugasse");
+        JsonNode agg = ask("What does the AGG require?");
+        assertThat(agg.path("lang").asString()).isEqualTo("en");
+        assertThat(agg.path("answered").asBoolean()).isTrue();
+        assertThat(agg.path("sources").get(0).path("id").asString()).isEqualTo("antidiskriminierung-agg");
     }
 
     @Test

@@ -2,6 +2,7 @@ package de.ikoe.lotse.conversation.internal;
 
 import de.ikoe.lotse.conversation.Answer;
 import de.ikoe.lotse.conversation.Answerer;
+import de.ikoe.lotse.conversation.Command;
 import de.ikoe.lotse.conversation.ConversationState;
 import de.ikoe.lotse.conversation.InboundMessage;
 import de.ikoe.lotse.conversation.Intent;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -39,15 +41,7 @@ public class DialogueEngine {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     /** Answers below this confidence count as weak for the insights into gaps. */
     private static final double LOW_CONFIDENCE = 0.6;
-    private static final Pattern CANCEL = Pattern.compile("^/?(abbrechen|cancel|stopp?|zur(ü|ue)ckziehen)[.!]*$", FLAGS);
     private static final Pattern SKIP = Pattern.compile("^/?(überspringen|ueberspringen|skip|weiter|-|keine angabe|next)[.!]*$", FLAGS);
-    private static final Pattern HANDOFF_COMMAND = Pattern.compile("^/(berater|beraterin|counsellor|counselor)\\b.*", FLAGS);
-    private static final Pattern HELP_COMMAND = Pattern.compile("^/(hilfe|help)\\b.*", FLAGS);
-    private static final Pattern PRIVACY_COMMAND = Pattern.compile("^/(datenschutz|privacy)\\b.*", FLAGS);
-    private static final Pattern DELETE_COMMAND = Pattern.compile(
-            "^/?(loeschen|löschen|delete)[.!]*$|^(bitte )?(meine daten|alles) (l(ö|oe)schen)[.!]*$|^delete my data[.!]*$", FLAGS);
-    private static final Pattern OFFERS_COMMAND = Pattern.compile("^/(angebote|offers)\\b.*", FLAGS);
-    private static final Pattern START_COMMAND = Pattern.compile("^/start\\b.*", FLAGS);
 
     private final Answerer answerer;
     private final KnowledgeSearch knowledge;
@@ -86,28 +80,30 @@ public class DialogueEngine {
             forget(conversation, texts);
             return;
         }
-        if (text != null && DELETE_COMMAND.matcher(text.strip()).matches()) {
+        Optional<Command> command = Command.of(text);
+        if (command.filter(c -> c == Command.DELETE).isPresent()) {
             transcript.say(conversation, texts.confirmDelete(), List.of(
                     new Answer.Option(texts.optionDeleteYes(), OPTION_FORGET_ME),
                     new Answer.Option(texts.optionKeep(), OPTION_CANCEL)));
             return;
         }
+        boolean cancel = OPTION_CANCEL.equals(option) || command.filter(c -> c == Command.CANCEL).isPresent();
         switch (conversation.state()) {
             case WITH_COUNSELLOR -> handoff.activeTicketOf(conversation.id()).ifPresent(ticket ->
                     events.publishEvent(new PersonWrote(ticket.id(), conversation.id(), messages.lastSeq(conversation.id()))));
-            case WAITING -> whileWaiting(conversation, text, option, texts);
+            case WAITING -> whileWaiting(conversation, cancel, texts);
             case BOT, CLOSED -> {
                 if (conversation.intakeStep() != null) {
-                    intake(conversation, text, option, texts);
+                    intake(conversation, text, option, cancel, texts);
                 } else {
-                    withBot(conversation, text, option, texts);
+                    withBot(conversation, text, option, command.orElse(null), texts);
                 }
             }
         }
     }
 
-    private void whileWaiting(ConversationEntity conversation, String text, String option, Texts texts) {
-        if (OPTION_CANCEL.equals(option) || (text != null && CANCEL.matcher(text.strip()).matches())) {
+    private void whileWaiting(ConversationEntity conversation, boolean cancel, Texts texts) {
+        if (cancel) {
             handoff.cancel(conversation.id());
             conversation.state(ConversationState.BOT);
             transcript.say(conversation, texts.cancelled(), List.of());
@@ -117,33 +113,30 @@ public class DialogueEngine {
         }
     }
 
-    private void withBot(ConversationEntity conversation, String text, String option, Texts texts) {
+    private void withBot(ConversationEntity conversation, String text, String option, Command command, Texts texts) {
         if (option != null) {
             chose(conversation, option, texts);
             return;
         }
         String t = text.strip();
-        if (HANDOFF_COMMAND.matcher(t).matches()) {
-            startIntake(conversation, texts);
-        } else if (CANCEL.matcher(t).matches()) {
-            transcript.say(conversation, texts.nothingToCancel(), List.of());
-        } else if (START_COMMAND.matcher(t).matches()) {
-            transcript.say(conversation, texts.greeting(), List.of());
-        } else if (HELP_COMMAND.matcher(t).matches()) {
-            answer(conversation, answerer.answer("Hilfe", conversation.lang()), "Hilfe");
-        } else if (PRIVACY_COMMAND.matcher(t).matches()) {
-            answer(conversation, answerer.answer("Datenschutz", conversation.lang()), "Datenschutz");
-        } else if (OFFERS_COMMAND.matcher(t).matches()) {
-            topic(conversation, "angebote-finden");
-        } else {
-            Answerer.Context context = context(conversation);
-            Answer answer = answerer.answer(t, conversation.lang(), context);
-            if (answer.intent() == Intent.HANDOFF) {
-                startIntake(conversation, texts);
-            } else {
-                // "und in Jena?" refines the question before it; that question stays the one to refine.
-                answer(conversation, answer, context != null && FollowUp.isRefinement(t) ? context.text() : t);
+        if (command != null) {
+            switch (command) {
+                case COUNSELLOR -> startIntake(conversation, texts);
+                case CANCEL -> transcript.say(conversation, texts.nothingToCancel(), List.of());
+                case START -> transcript.say(conversation, texts.greeting(), List.of());
+                case HELP -> answer(conversation, answerer.answer(t, conversation.lang()), t);
+                case PRIVACY, DELETE -> answer(conversation, answerer.answer(t, conversation.lang()), t);
+                case OFFERS -> topic(conversation, "angebote-finden");
             }
+            return;
+        }
+        Answerer.Context context = context(conversation);
+        Answer answer = answerer.answer(t, conversation.lang(), context);
+        if (answer.intent() == Intent.HANDOFF) {
+            startIntake(conversation, texts);
+        } else {
+            // "und in Jena?" refines the question before it; that question stays the one to refine.
+            answer(conversation, answer, context != null && FollowUp.isRefinement(t) ? context.text() : t);
         }
     }
 
@@ -253,8 +246,8 @@ public class DialogueEngine {
         transcript.say(conversation, texts.intakeOrganisation(), options);
     }
 
-    private void intake(ConversationEntity conversation, String text, String option, Texts texts) {
-        if (OPTION_CANCEL.equals(option) || (text != null && CANCEL.matcher(text.strip()).matches())) {
+    private void intake(ConversationEntity conversation, String text, String option, boolean cancel, Texts texts) {
+        if (cancel) {
             conversation.clearIntake();
             transcript.say(conversation, texts.cancelled(), List.of());
             return;

@@ -1,112 +1,133 @@
 package de.ikoe.lotse.conversation.internal;
 
+import de.ikoe.lotse.conversation.Command;
 import de.ikoe.lotse.conversation.Intent;
+import de.ikoe.lotse.knowledge.IntentGuess;
 import de.ikoe.lotse.knowledge.QueryFilters;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Recognises what a message is for, before any search: the conversational intents (greeting,
- * thanks, help, privacy, feedback, a person) by their wording, and whether a question asks
- * for offers or events. Everything else is a question for the knowledge base.
+ * Decides what a message is for. Two things decide: the probabilities of the intent classifier
+ * trained from {@code knowledge-base/intents}, and for a question, how well the knowledge base
+ * fits it (the best topic's confidence). The whole rule, in order:
+ *
+ * <ol>
+ *   <li>A command ({@link Command}: {@code /berater}, "Berater", {@code /hilfe}, …) is that command.</li>
+ *   <li>A person is offered when {@code handoff} has at least {@link #HANDOFF_MIN} in the message, or
+ *       {@link #HANDOFF_IN_A_SENTENCE} in one of its sentences (a long message may ask for a
+ *       person in one sentence; its other sentences are often questions). The bar is lower than the others: a missed request for a
+ *       person costs more than a person offered once too often, and it is never answered with
+ *       an article.</li>
+ *   <li>greeting, thanks, help, privacy, feedback and contact are taken when the intent is the
+ *       most probable one and has at least {@link #INTENT_MIN}.</li>
+ *   <li>Offers are searched when the message names two of place, target group and format (the
+ *       filters of the query understanding) and {@code offers} has at least
+ *       {@link #OFFER_HINT_NAMED}: "Workshops für Unternehmen in Weimar" asks for offers, even
+ *       when "Workshop" sounds like an event.</li>
+ *   <li>Events are listed when {@code events} is the most probable with at least {@link #INTENT_MIN}.</li>
+ *   <li>Offers are searched when {@code offers} is the most probable with at least
+ *       {@link #INTENT_MIN}, or the message names one of place, target group and format and
+ *       {@code offers} has at least {@link #OFFER_HINT}.</li>
+ *   <li>Everything else is a question for the knowledge base. After the search, it is out of
+ *       scope ({@link #outOfScope}) when {@code out_of_scope} is the most probable intent or has at
+ *       least {@link #OUT_OF_SCOPE_MIN}, and either no topic fits well (confidence below
+ *       {@link #KNOWN_TOPIC}) or the classifier is sure (at least {@link #OUT_OF_SCOPE_SURE}).</li>
+ * </ol>
  */
 public final class IntentClassifier {
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    static final double HANDOFF_MIN = 0.35;
+    static final double HANDOFF_IN_A_SENTENCE = 0.6;
+    static final double INTENT_MIN = 0.5;
+    static final double OFFER_HINT = 0.2;
+    static final double OFFER_HINT_NAMED = 0.1;
+    private static final String EVENT_FORMAT = "veranstaltung";
+    static final double OUT_OF_SCOPE_MIN = 0.5;
+    static final double OUT_OF_SCOPE_SURE = 0.75;
+    static final double KNOWN_TOPIC = 0.8;
 
-    private static final Pattern COMMAND_HANDOFF = Pattern.compile(
-            "^/?(berater|beraterin|beratung|counsellor|counselor|mensch|human|person|agent)[!.]*$", FLAGS);
-    /** "mit einem Menschen sprechen", "talk to a counsellor": a person, asked for as such. */
-    private static final Pattern ASK_FOR_PERSON = Pattern.compile(
-            "\\b(mit|zu|an)\\s+(einem|einer|einen|jemandem|jemand|ihnen|euch|dir|der|dem|den)?\\s*"
-                    + "(echten\\s+|richtigen\\s+|menschlichen\\s+)?"
-                    + "(mensch(en)?|person|berater(in|innen|n)?|beratende[nmr]?|mitarbeiter(in|innen|n)?"
-                    + "|ansprechpartner(in|n)?|jemandem|team)\\b.{0,40}\\b(sprechen|reden|verbinden|verbunden|chatten"
-                    + "|schreiben|telefonieren|kontakt)"
-                    + "|\\b(talk|speak|chat)\\s+(to|with)\\s+(a|an|the|one of your|someone|somebody|your)?\\s*"
-                    + "(real\\s+|human\\s+|actual\\s+)?(human|person|counsell?or|advis[oe]r|someone|somebody|staff|agent|people)"
-                    + "|\\b(connect|transfer|put)\\s+me\\s+(to|through|with)"
-                    + "|\\bzur(ü|ue)ckrufen\\b|\\br(ü|ue)ckruf\\b|\\bcall me\\b|\\bpers(ö|oe)nlich\\s+(sprechen|besprechen|beraten)"
-                    + "|\\bkein(en)?\\s+bot\\b|\\bnot\\s+a\\s+bot\\b|\\b(mensch|human)\\s+(bitte|please)\\b",
-            FLAGS);
-
-    private static final Pattern GREETING = Pattern.compile(
-            "^(hallo|hallöchen|hi|hey|moin|moin moin|servus|hello|good (morning|afternoon|evening)"
-                    + "|guten (tag|morgen|abend)|gr(ü|ue)(ss|ß) (gott|dich|euch|sie)|gr(ü|ue)ezi|/?start)"
-                    + "(,? (there|zusammen|lotse|bot|ihr|everyone|all|liebes? team))?[\\s!.,:)]*$", FLAGS);
-    private static final Pattern THANKS = Pattern.compile(
-            "^((super|toll|prima|perfekt|klasse|gut|ok|okay|alles klar|great|perfect|awesome|ok),?!?\\s+)?(danke|dankeschön|danke schön|vielen dank|herzlichen dank|besten dank|merci|thanks|thank you|thx|ty|cheers)\\b",
-            FLAGS);
-    private static final Pattern HELP = Pattern.compile(
-            "^/?(hilfe|help|\\?)[!.?]*$|was (kannst|k(ö|oe)nnen|kann) (du|sie|der bot|dieser bot|das bot|der lotse)"
-                    + "|wobei (kannst|k(ö|oe)nnen) (du|sie)|wie funktionierst du|wie funktioniert (der|dieser|das) (bot|chat|lotse)"
-                    + "|welche (befehle|kommandos|funktionen)|what can (you|this bot|the bot|this|it|i ask)( do)?"
-                    + "|how (does|do) (this|the bot|you|it) work|what (commands|are you able)|what do you do\\b",
-            FLAGS);
-    private static final Pattern PRIVACY = Pattern.compile(
-            "datenschutz|dsgvo|gdpr|privacy|^/(loeschen|löschen|delete)\\b|was speicher|gespeichert|speicherst|speichert (der|ihr|dieser)"
-                    + "|meine daten|(ü|ue)ber mich|daten (l(ö|oe)schen|gel(ö|oe)scht)|personal data|my data"
-                    + "|data (do|does) (you|the bot|this bot) (store|keep|collect|save)"
-                    + "|\\b(store|keep|collect|save|have|know)\\b.{0,20}\\b(about|on) me\\b|delete my", FLAGS);
-    private static final Pattern FEEDBACK = Pattern.compile(
-            "^(das )?(war|ist) (sehr |nicht |wenig )?(hilfreich|gut|super|toll|schlecht|nutzlos|falsch|richtig)"
-                    + "|hat (mir |uns )?(nicht |sehr |gut )?geholfen|(not |very )?helpful|^feedback|r(ü|ue)ckmeldung"
-                    + "|^(useful|useless)|^(that|this) (was|is) (great|good|bad|wrong|not helpful)", FLAGS);
-    private static final Pattern EVENT_TIME = Pattern.compile(
-            "\\b(wann|n(ä|ae)chste[nrs]?|demn(ä|ae)chst|bald|kommende[nrs]?|anstehende[nrs]?|geplant|stehen|"
-                    + "dieses jahr|when|next|upcoming|coming|soon|planned|dates?)\\b", FLAGS);
-    private static final Pattern EVENT_WORD = Pattern.compile(
-            "(veranstaltung|treffen|termin|event|meeting|workshop|vielfalter|abend|fachtag|tagung|konferenz|webinar|conference)",
-            FLAGS);
-    private static final Pattern EVENT_ALONE = Pattern.compile(
-            "^/?(termine|veranstaltungen|events|veranstaltungskalender)\\b|veranstaltungskalender|terminkalender", FLAGS);
-    private static final Pattern OFFER_WORD = Pattern.compile(
-            "angebot|anbieter|\\bbietet\\b|\\bbieten\\b|gibt es|gibt's|\\bsuche|wo finde|wer macht|\\bkurs"
-                    + "|looking for|\\boffers?\\b|provider|is there|are there|where can i find|\\bany\\b|\\bnear\\b",
-            FLAGS);
-    private static final Pattern OFFER_COMMAND = Pattern.compile("^/?(angebote|offers)\\b", FLAGS);
+    private static final Set<Intent> TAKEN_AT_THEIR_WORD = Set.of(Intent.GREETING, Intent.THANKS, Intent.HELP,
+            Intent.PRIVACY, Intent.FEEDBACK, Intent.CONTACT, Intent.EVENTS);
 
     private IntentClassifier() {
     }
 
     /**
-     * The intent of a message.
+     * The intent of a message before any search: a command, a conversational intent, offers,
+     * or a question (which {@link #outOfScope} may still turn away after the search).
      *
+     * @param guess   the classifier's probabilities for the message
      * @param filters what the message names as place, target group and format
      */
-    public static Intent classify(String text, QueryFilters filters) {
-        String t = text.strip().toLowerCase(Locale.GERMAN);
-        if (t.chars().noneMatch(Character::isLetter) && !t.contains("?")) {
-            return Intent.UNKNOWN;
+    public static Intent classify(String text, IntentGuess guess, QueryFilters filters) {
+        String t = text.strip();
+        if (t.codePoints().noneMatch(Character::isLetter)) {
+            return t.contains("?") ? Intent.HELP : Intent.UNKNOWN;
         }
-        if (COMMAND_HANDOFF.matcher(t).matches() || ASK_FOR_PERSON.matcher(t).find()) {
+        var command = Command.of(t);
+        if (command.isPresent()) {
+            return switch (command.get()) {
+                case START -> Intent.GREETING;
+                case HELP -> Intent.HELP;
+                case OFFERS -> Intent.OFFERS;
+                case COUNSELLOR -> Intent.HANDOFF;
+                case PRIVACY, DELETE -> Intent.PRIVACY;
+                case CANCEL -> Intent.UNKNOWN;
+            };
+        }
+        if (guess.probability(id(Intent.HANDOFF)) >= HANDOFF_MIN
+                || guess.inAnySentence(id(Intent.HANDOFF)) >= HANDOFF_IN_A_SENTENCE) {
             return Intent.HANDOFF;
         }
-        if (GREETING.matcher(t).matches()) {
-            return Intent.GREETING;
+        Intent best = intent(guess.best());
+        double p = guess.best() == null ? 0 : guess.probability(guess.best());
+        if (TAKEN_AT_THEIR_WORD.contains(best) && best != Intent.EVENTS && p >= INTENT_MIN) {
+            return best;
         }
-        if (THANKS.matcher(t).find() && t.split("\\s+").length <= 8) {
-            return Intent.THANKS;
+        double offers = guess.probability(id(Intent.OFFERS));
+        // a named "Veranstaltung" asks for events, not for offers
+        boolean offerFormat = filters.format() != null && !EVENT_FORMAT.equals(filters.format());
+        int named = (filters.region() != null ? 1 : 0) + (offerFormat ? 1 : 0) + (filters.targetGroup() != null ? 1 : 0);
+        if (named >= 2 && offers >= OFFER_HINT_NAMED) {
+            return Intent.OFFERS;
         }
-        if (HELP.matcher(t).find()) {
-            return Intent.HELP;
-        }
-        if (PRIVACY.matcher(t).find()) {
-            return Intent.PRIVACY;
-        }
-        if (FEEDBACK.matcher(t).find()) {
-            return Intent.FEEDBACK;
-        }
-        if (EVENT_ALONE.matcher(t).find() || (EVENT_TIME.matcher(t).find() && EVENT_WORD.matcher(t).find())) {
+        if (best == Intent.EVENTS && p >= INTENT_MIN) {
             return Intent.EVENTS;
         }
-        boolean offerWord = OFFER_WORD.matcher(t).find();
-        if (OFFER_COMMAND.matcher(t).find()
-                || (filters.region() != null && (filters.format() != null || filters.targetGroup() != null || offerWord))
-                || (filters.format() != null && (filters.targetGroup() != null || offerWord))) {
+        if ((best == Intent.OFFERS && p >= INTENT_MIN) || (named == 1 && offers >= OFFER_HINT)) {
             return Intent.OFFERS;
         }
         return Intent.QUESTION;
+    }
+
+    /**
+     * Whether a question is none of the centre's business, given how well the knowledge base
+     * fits it.
+     *
+     * @param confidence the best topic's confidence
+     * @param threshold  the least confidence the bot answers from
+     */
+    public static boolean outOfScope(IntentGuess guess, double confidence, double threshold) {
+        double p = guess.probability(id(Intent.OUT_OF_SCOPE));
+        boolean likely = p >= OUT_OF_SCOPE_MIN || intent(guess.best()) == Intent.OUT_OF_SCOPE;
+        return likely && (confidence < KNOWN_TOPIC || p >= OUT_OF_SCOPE_SURE);
+    }
+
+    /** The intent a classifier label names; labels the bot does not act on are questions. */
+    static Intent intent(String label) {
+        if (label == null) {
+            return Intent.QUESTION;
+        }
+        try {
+            return Intent.valueOf(label.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Intent.QUESTION;
+        }
+    }
+
+    private static String id(Intent intent) {
+        return intent.id();
     }
 }

@@ -70,6 +70,21 @@ public final class Texts {
                 + "counsellor of the centre instead? Just write \"counsellor\".";
     }
 
+    /** A question that is not the centre's field: polite, and what the bot can do instead. */
+    public String outOfScope() {
+        return de()
+                ? "Dabei kann ich Ihnen leider nicht helfen, das gehört nicht zu meinem Gebiet. Ich bin der digitale "
+                + "Assistent des Thüringer Zentrums für Interkulturelle Öffnung und beantworte Fragen zur "
+                + "interkulturellen Öffnung von Organisationen, zu Vielfalt und Antidiskriminierung, zu Angeboten in "
+                + "Thüringen und zu Veranstaltungen des Zentrums. Mit persönlichen Anliegen bei Behörden, etwa zu "
+                + "Steuern, Leistungen oder Aufenthalt, wenden Sie sich bitte an die zuständige Stelle."
+                : "I am sorry, I cannot help with that; it is not my field. I am the digital assistant of the "
+                + "Thuringian Centre for Intercultural Opening and answer questions about the intercultural opening "
+                + "of organisations, diversity and anti-discrimination, offers in Thuringia and the centre's events. "
+                + "For personal matters with the authorities, such as taxes, benefits or residence, please contact "
+                + "the office responsible.";
+    }
+
     public String noOffers() {
         return de()
                 ? "Ein passendes Angebot habe ich dazu nicht gefunden. Eine Beraterin oder ein Berater des Zentrums "

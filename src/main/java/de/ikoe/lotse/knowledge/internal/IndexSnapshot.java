@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One complete, immutable state of the knowledge base: the documents, their Lucene index
- * and the analysis they were indexed with. A reload builds a new snapshot beside the old one
+ * One complete, immutable state of the knowledge base: the documents, their Lucene index,
+ * the analysis they were indexed with and the intent classifier trained from the examples. A reload builds a new snapshot beside the old one
  * and swaps it in whole, so a search always sees one consistent state.
  */
 final class IndexSnapshot implements Closeable {
@@ -44,15 +44,19 @@ final class IndexSnapshot implements Closeable {
     private final SearcherManager searchers;
     private final Analysis analysis;
     private final Synonyms synonyms;
+    private final IntentModel intents;
+    private final Map<String, java.util.Set<String>> eventTags;
     private final List<Problem> problems;
     private final Instant loadedAt;
 
     private IndexSnapshot(Map<String, KnowledgeDocument> documents, SearcherManager searchers, Analysis analysis,
-                          Synonyms synonyms, List<Problem> problems, Instant loadedAt) {
+                          Synonyms synonyms, IntentModel intents, List<Problem> problems, Instant loadedAt) {
+        this.eventTags = eventTags(documents.values(), analysis);
         this.documents = documents;
         this.searchers = searchers;
         this.analysis = analysis;
         this.synonyms = synonyms;
+        this.intents = intents;
         this.problems = problems;
         this.loadedAt = loadedAt;
     }
@@ -69,8 +73,9 @@ final class IndexSnapshot implements Closeable {
                 writer.addDocument(toLucene(document));
             }
             writer.commit();
+            IntentModel intents = IntentModel.train(loaded.intents());
             return new IndexSnapshot(Collections.unmodifiableMap(documents), new SearcherManager(directory, null),
-                    analysis, synonyms, List.copyOf(problems), now);
+                    analysis, synonyms, intents, List.copyOf(problems), now);
         } catch (IOException e) {
             throw new UncheckedIOException("building an index in memory failed", e);
         }
@@ -110,6 +115,37 @@ final class IndexSnapshot implements Closeable {
 
     Synonyms synonyms() {
         return synonyms;
+    }
+
+    /**
+     * The one-word tags of each event, analysed as a question's words are ("VielFalter",
+     * "Netzwerktreffen", "Workshop"): a question naming one asks for that series.
+     */
+    private static Map<String, java.util.Set<String>> eventTags(java.util.Collection<KnowledgeDocument> documents,
+                                                               Analysis analysis) {
+        Map<String, java.util.Set<String>> tags = new java.util.HashMap<>();
+        for (KnowledgeDocument d : documents) {
+            if (d.kind() != de.ikoe.lotse.knowledge.Kind.EVENT) {
+                continue;
+            }
+            java.util.Set<String> terms = new java.util.HashSet<>();
+            for (String tag : d.tags()) {
+                List<Analysis.Token> tokens = analysis.tokens("de", tag);
+                if (!tokens.isEmpty() && tokens.stream().allMatch(t -> t.start() == tokens.get(0).start())) {
+                    terms.add(tokens.get(0).term());
+                }
+            }
+            tags.put(d.key(), java.util.Set.copyOf(terms));
+        }
+        return Map.copyOf(tags);
+    }
+
+    java.util.Set<String> eventTags(KnowledgeDocument event) {
+        return eventTags.getOrDefault(event.key(), java.util.Set.of());
+    }
+
+    IntentModel intents() {
+        return intents;
     }
 
     List<Problem> problems() {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Loads a knowledge-base folder: every document file, checked on its own and against the
- * others (duplicate ids, {@code related} links), and the analysis files. Invalid files are
+ * others (duplicate ids, {@code related} links), the analysis files and the intent examples. Invalid files are
  * left out and reported; the rest loads.
  */
 final class KnowledgeBaseLoader {
@@ -31,14 +31,14 @@ final class KnowledgeBaseLoader {
 
     /** The result of a load. */
     record Loaded(List<KnowledgeDocument> documents, List<Problem> problems, List<String> synonymLines,
-                  List<String> compounds) {
+                  List<String> compounds, List<IntentExamples.Example> intents) {
     }
 
     Loaded load(Path root) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             problems.add(new Problem(root.toString(), 1, "-", "the knowledge-base folder does not exist"));
-            return new Loaded(List.of(), problems, List.of(), List.of());
+            return new Loaded(List.of(), problems, List.of(), List.of(), List.of());
         }
         List<DocumentParser.ParsedFile> parsed = new ArrayList<>();
         for (Kind kind : Kind.values()) {
@@ -79,7 +79,9 @@ final class KnowledgeBaseLoader {
                 problems.addAll(crossProblems);
             }
         }
-        return new Loaded(documents, problems, readLines(root.resolve(SYNONYMS)), readWords(root.resolve(COMPOUNDS)));
+        List<IntentExamples.Example> intents = IntentExamples.load(root, documents, problems);
+        return new Loaded(documents, problems, readLines(root.resolve(SYNONYMS)), readWords(root.resolve(COMPOUNDS)),
+                intents);
     }
 
     private static List<Path> markdownFiles(Path folder) {

@@ -1,5 +1,6 @@
 package de.ikoe.lotse.knowledge.internal;
 
+import de.ikoe.lotse.knowledge.IntentGuess;
 import de.ikoe.lotse.knowledge.Kind;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.KnowledgeSearch;
@@ -17,7 +18,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -46,8 +46,8 @@ import java.util.Set;
 
 /**
  * Searches the current snapshot. A question becomes term groups (a word with its compound
- * parts and synonyms); each group matches its best field, with typo tolerance on the word
- * itself. The confidence of a hit is the share of the question's groups the document covers,
+ * parts and synonyms, and for a word the index does not know, its spelling correction, see
+ * {@link Spelling}); each group matches its best field. The confidence of a hit is the share of the question's groups the document covers,
  * each weighted by how rare (telling) it is, so it does not depend on the raw BM25 scale.
  */
 @Service
@@ -66,8 +66,8 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
             "questions", 4f, "title", 3f, "tags", 2f, "summary", 1.5f, "body", 1f);
     /** The fields that say what a document is about, as opposed to its body text. */
     private static final Map<String, Float> ABOUT_FIELDS = Map.of("questions", 1f, "title", 1f, "tags", 1f, "summary", 1f);
-    private static final float FUZZY_WEIGHT = 0.5f;
     private static final double PARTIAL_MATCH = 0.5;
+    private static final double CORRECTED_MATCH = 0.75;
     private static final float WEAK_WEIGHT = 0.25f;
     private static final double MIN_KNOWN_WEIGHT = 0.35;
     private static final double KNOWN_MISS_FACTOR = 0.35;
@@ -83,6 +83,11 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     @Override
     public QueryFilters understand(String text) {
         return QueryUnderstanding.understand(text).filters();
+    }
+
+    @Override
+    public IntentGuess intent(String text) {
+        return index.snapshot().intents().classify(text);
     }
 
     @Override
@@ -137,13 +142,14 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
                         guidance = inLanguage(snapshot, otherLanguage, lang);
                     }
                 }
-                List<QueryTerms.Group> offerTerms = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de",
-                        understood.textWithoutPlaces());
+                List<QueryTerms.Group> offerTerms = Spelling.correct(searcher.getIndexReader(), "all_de",
+                        QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de", understood.textWithoutPlaces()));
                 List<KnowledgeDocument> offers = offers(snapshot, searcher, offerTerms, filters);
                 boolean fallback = filters.region() != null && !offers.isEmpty()
                         && offers.stream().noneMatch(o -> o.regions().contains(filters.region()));
                 int words = (int) offerTerms.stream().filter(g -> !g.weak()).count();
-                return new SearchResult(filters, guidance, offers, fallback, events(snapshot, searcher, filters), words);
+                return new SearchResult(filters, guidance, offers, fallback,
+                        events(snapshot, searcher, filters, offerTerms), words);
             } catch (IOException e) {
                 throw new UncheckedIOException("searching the in-memory index failed", e);
             }
@@ -160,16 +166,19 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
 
     private List<GuidanceHit> guidance(IndexSnapshot snapshot, IndexSearcher searcher, String lang, String text)
             throws IOException {
+        String allField = "all_" + lang;
         List<QueryTerms.Group> groups = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), lang, text);
         if (groups.isEmpty()) {
             return List.of();
         }
-        List<Query> groupQueries = groups.stream().map(g -> groupQuery(g, lang, FIELDS, true)).toList();
+        // A corrected spelling ranks like the word, but covers the question less than the word as
+        // typed: "Brocken" must not become a known word of the centre's by a near spelling.
+        List<QueryTerms.Group> corrected = Spelling.correct(searcher.getIndexReader(), allField, groups);
+        List<Query> groupQueries = corrected.stream().map(g -> groupQuery(g, lang, FIELDS)).toList();
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.GUIDANCE.id())), Occur.FILTER);
         groupQueries.forEach(q -> query.add(q, Occur.SHOULD));
         ScoreDoc[] top = searcher.search(query.build(), MAX_GUIDANCE).scoreDocs;
-        String allField = "all_" + lang;
         double[] weights = weights(searcher.getIndexReader(), groups, allField);
         boolean[] known = new boolean[groups.size()];
         for (int i = 0; i < groups.size(); i++) {
@@ -179,14 +188,18 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         }
         List<Weight> anywhere = new ArrayList<>();
         List<Weight> about = new ArrayList<>();
+        List<Weight> aboutCorrected = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             anywhere.add(matcher(searcher, groupQueries.get(i)));
-            about.add(matcher(searcher, groupQuery(groups.get(i), lang, ABOUT_FIELDS, false)));
+            about.add(matcher(searcher, groupQuery(groups.get(i), lang, ABOUT_FIELDS)));
+            aboutCorrected.add(corrected.get(i) == groups.get(i) ? null
+                    : matcher(searcher, groupQuery(corrected.get(i), lang, ABOUT_FIELDS)));
         }
         List<GuidanceHit> hits = new ArrayList<>();
         for (ScoreDoc hit : top) {
             KnowledgeDocument doc = documentOf(snapshot, searcher, hit.doc);
-            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), anywhere, about, weights, known, hit.doc), hit.score));
+            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), anywhere, about, aboutCorrected, weights, known,
+                    hit.doc), hit.score));
         }
         // Rank by relevance, tempered by how much of the question a document covers: a long
         // text that repeats one word of the question must not beat one that answers all of it.
@@ -204,18 +217,13 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
     }
 
-    /** A group matches its best field; typo tolerance only for the word as typed, and weaker. */
-    private static Query groupQuery(QueryTerms.Group group, String lang, Map<String, Float> fields, boolean typos) {
+    /** A group matches its best field. */
+    private static Query groupQuery(QueryTerms.Group group, String lang, Map<String, Float> fields) {
         List<Query> alternatives = new ArrayList<>();
         fields.forEach((field, boost) -> {
             String name = field + "_" + lang;
             for (String term : group.terms()) {
                 alternatives.add(new BoostQuery(new TermQuery(new Term(name, term)), boost));
-            }
-            int edits = group.head().length() >= 9 ? 2 : group.head().length() >= 5 ? 1 : 0;
-            if (typos && edits > 0 && !group.weak()) {
-                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(name, group.head()), edits, 1),
-                        boost * FUZZY_WEIGHT));
             }
         });
         Query best = new DisjunctionMaxQuery(alternatives, 0.1f);
@@ -250,14 +258,15 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
 
     /**
      * The share of the question a document covers. A word counts fully where it appears as
-     * typed in what the document is about (title, questions, tags, summary); half where only
-     * the body mentions it, or only a near spelling matches (a typo, or another word). A
-     * missed word the knowledge base knows counts less: long questions bring context words
-     * that no single topic needs to repeat. A missed unknown word counts fully: it is what the
-     * question is really about.
+     * typed in what the document is about (title, questions, tags, summary); three quarters
+     * where its spelling correction does; half where only the body mentions it. A missed word
+     * the knowledge base knows counts less: long questions bring context words that no single
+     * topic needs to repeat. A missed unknown word counts fully: it is what the question is
+     * really about.
      */
     private static double coverage(IndexReader reader, List<Weight> anywhere, List<Weight> about,
-                                   double[] weights, boolean[] known, int doc) throws IOException {
+                                   List<Weight> aboutCorrected, double[] weights, boolean[] known, int doc)
+            throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;
@@ -265,15 +274,11 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         double total = 0;
         for (int i = 0; i < weights.length; i++) {
             double missed = known[i] ? weights[i] * KNOWN_MISS_FACTOR : weights[i];
-            if (matches(about.get(i), leaf, local)) {
-                covered += weights[i];
-                total += weights[i];
-            } else if (matches(anywhere.get(i), leaf, local)) {
-                covered += weights[i] * PARTIAL_MATCH;
-                total += weights[i] * PARTIAL_MATCH + missed * (1 - PARTIAL_MATCH);
-            } else {
-                total += missed;
-            }
+            double credit = matches(about.get(i), leaf, local) ? 1
+                    : aboutCorrected.get(i) != null && matches(aboutCorrected.get(i), leaf, local) ? CORRECTED_MATCH
+                    : matches(anywhere.get(i), leaf, local) ? PARTIAL_MATCH : 0;
+            covered += weights[i] * credit;
+            total += weights[i] * credit + missed * (1 - credit);
         }
         return total == 0 ? 0 : Math.min(1, covered / total);
     }
@@ -299,7 +304,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         if (filters.format() != null) {
             query.add(new TermQuery(new Term(IndexSnapshot.FORMAT, filters.format())), Occur.FILTER);
         }
-        terms.forEach(g -> query.add(groupQuery(g, "de", Map.of("all", 1f), true), Occur.SHOULD));
+        terms.forEach(g -> query.add(groupQuery(g, "de", Map.of("all", 1f)), Occur.SHOULD));
         Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(IndexSnapshot.ID_SORT, SortField.Type.STRING));
         ScoreDoc[] top = searcher.search(query.build(), 50, sort).scoreDocs;
         List<KnowledgeDocument> offers = new ArrayList<>();
@@ -313,8 +318,12 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         return offers.subList(0, Math.min(MAX_OFFERS, offers.size()));
     }
 
-    private List<KnowledgeDocument> events(IndexSnapshot snapshot, IndexSearcher searcher, QueryFilters filters)
-            throws IOException {
+    /**
+     * Upcoming events, soonest first; only those of a series when the question names one of
+     * their one-word tags ("VielFalter", "Netzwerktreffen").
+     */
+    private List<KnowledgeDocument> events(IndexSnapshot snapshot, IndexSearcher searcher, QueryFilters filters,
+                                           List<QueryTerms.Group> terms) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.EVENT.id())), Occur.FILTER)
                 .add(LongPoint.newRangeQuery(IndexSnapshot.START, clock.instant().getEpochSecond() + 1, Long.MAX_VALUE),
@@ -329,6 +338,14 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         upcoming.sort(Comparator.comparing(KnowledgeDocument::start));
         if (filters.format() != null && upcoming.stream().anyMatch(e -> e.formats().contains(filters.format()))) {
             upcoming.removeIf(e -> !e.formats().contains(filters.format()));
+        }
+        Set<String> named = new java.util.HashSet<>();
+        terms.stream().filter(g -> !g.weak()).forEach(g -> named.add(g.head()));
+        List<KnowledgeDocument> series = upcoming.stream()
+                .filter(e -> snapshot.eventTags(e).stream().anyMatch(named::contains))
+                .toList();
+        if (!series.isEmpty()) {
+            upcoming = new ArrayList<>(series);
         }
         return upcoming.subList(0, Math.min(MAX_EVENTS, upcoming.size()));
     }

@@ -13,9 +13,9 @@ import java.util.Set;
 final class QueryTerms {
 
     /*
-     * Each searched word costs: its typo tolerance builds an automaton from the word's letters, for
-     * every field and both languages, so the work grows with the letters of the telling (not weak)
-     * words. The evaluation sets' heaviest question has 18 words after analysis and 91 letters in
+     * Each searched word costs: a term query per field and language, and for a word the index does
+     * not know a spelling look-up whose automaton grows with the word's letters, so the work grows
+     * with the letters of the telling (not weak) words. The evaluation sets' heaviest question has 18 words after analysis and 91 letters in
      * its telling words, its longest word 24 letters. Bounded to about that, whatever is sent costs
      * about what the longest real questions cost.
      */
@@ -32,7 +32,7 @@ final class QueryTerms {
     /**
      * One word of the question.
      *
-     * @param head  the analysed word itself, which typo tolerance applies to
+     * @param head  the analysed word itself, which spelling correction applies to
      * @param terms the head, its compound parts and synonyms
      * @param weak  a question word, pronoun or the like: it matches but counts little
      */

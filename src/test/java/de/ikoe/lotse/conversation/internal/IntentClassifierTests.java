@@ -1,42 +1,121 @@
 package de.ikoe.lotse.conversation.internal;
 
+import de.ikoe.lotse.conversation.Command;
 import de.ikoe.lotse.conversation.Intent;
+import de.ikoe.lotse.knowledge.IntentGuess;
 import de.ikoe.lotse.knowledge.QueryFilters;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The decision rule on given classifier probabilities, and the commands every channel shares. */
 class IntentClassifierTests {
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Hallo!|GREETING", "Guten Morgen|GREETING", "Hi there|GREETING", "/start|GREETING",
-            "Danke!|THANKS", "Super, vielen Dank!|THANKS", "Thank you so much|THANKS",
-            "Was kannst du?|HELP", "/hilfe|HELP", "What can this bot do?|HELP",
-            "Datenschutz|PRIVACY", "Was speichert ihr über mich?|PRIVACY", "Do you keep data about me?|PRIVACY",
-            "Ich möchte mit einer Beraterin sprechen|HANDOFF", "Kann ich mit einem Menschen reden?|HANDOFF",
-            "/berater|HANDOFF", "Please let me talk to a human|HANDOFF", "mensch bitte|HANDOFF",
-            "Kann mich jemand zurückrufen?|HANDOFF",
-            "Wie erreichen Menschen, die wenig Deutsch sprechen, unsere Beschwerdestelle?|QUESTION",
-            "Wie kann ich eine Beratung anfragen?|QUESTION",
-            "Das war hilfreich|FEEDBACK", "not helpful|FEEDBACK",
-            "Wann ist das nächste Netzwerktreffen?|EVENTS", "Welche Veranstaltungen gibt es demnächst?|EVENTS",
-            "Was ist der VielFalter?|QUESTION",
-            "?|HELP", "!!!|UNKNOWN"})
-    void recognisesWhatAMessageIsFor(String text, Intent expected) {
-        assertThat(IntentClassifier.classify(text, QueryFilters.NONE)).isEqualTo(expected);
+    /** A guess where {@code intent} has {@code p} and the rest of the mass is on {@code question}. */
+    private static IntentGuess guess(String intent, double p, String other, double q) {
+        Map<String, Double> probabilities = new HashMap<>();
+        probabilities.put(intent, p);
+        probabilities.merge(other, q, Double::sum);
+        probabilities.merge("question", Math.max(0, 1 - p - q), Double::sum);
+        return new IntentGuess(probabilities, probabilities);
+    }
+
+    private static IntentGuess guess(String intent, double p) {
+        return guess(intent, p, "question", 0);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Workshop für Unternehmen in Erfurt|erfurt|unternehmen|workshop|OFFERS",
-            "Gibt es etwas in Eisenach?|wartburgkreis|||OFFERS",
-            "Wie wird das Wetter in Erfurt?|erfurt|||QUESTION",
-            "Bietet ihr Fortbildungen an?|||fortbildung|OFFERS",
-            "Was bringt eine Fortbildung?|||fortbildung|QUESTION"})
-    void anOfferSearchNeedsAPlaceOrAFormatAndAnOfferWord(String text, String region, String target, String format,
-                                                       Intent expected) {
-        assertThat(IntentClassifier.classify(text, new QueryFilters(region, target, format))).isEqualTo(expected);
+            "/berater|HANDOFF", "Berater|HANDOFF", "counsellor!|HANDOFF", "/berater@LotseBot|HANDOFF",
+            "/counsellor bitte schnell|HANDOFF", "Mensch|HANDOFF", "/start|GREETING", "/hilfe|HELP", "help|HELP",
+            "/datenschutz|PRIVACY", "/loeschen|PRIVACY", "/angebote|OFFERS", "?|HELP", "!!!|UNKNOWN"})
+    void commandsAreRecognisedWhateverTheClassifierSays(String text, Intent expected) {
+        assertThat(IntentClassifier.classify(text, guess("out_of_scope", 0.99), QueryFilters.NONE)).isEqualTo(expected);
+    }
+
+    @Test
+    void aCommandWordInsideASentenceIsNoCommand() {
+        assertThat(Command.of("Berater für Vereine in Jena")).isEmpty();
+        assertThat(Command.of("Hilfe beim Leitbild")).isEmpty();
+        assertThat(IntentClassifier.classify("Berater für Vereine in Jena", guess("offers", 0.7), QueryFilters.NONE))
+                .isEqualTo(Intent.OFFERS);
+    }
+
+    @Test
+    void everyCommandOfTheMenuIsUnderstoodInBothLanguages() {
+        Arrays.stream(Command.values()).forEach(c -> {
+            assertThat(Command.of("/" + c.name("de"))).contains(c);
+            assertThat(Command.of("/" + c.name("en"))).contains(c);
+        });
+    }
+
+    @Test
+    void aPersonIsOfferedFromALowerBarThanAnyOtherIntent() {
+        assertThat(IntentClassifier.classify("x", guess("handoff", 0.36, "question", 0.6), QueryFilters.NONE))
+                .isEqualTo(Intent.HANDOFF);
+        assertThat(IntentClassifier.classify("x", guess("handoff", 0.3, "question", 0.7), QueryFilters.NONE))
+                .isEqualTo(Intent.QUESTION);
+    }
+
+    @Test
+    void aRequestForAPersonInOneSentenceOfALongMessageCounts() {
+        Map<String, Double> whole = Map.of("question", 0.8, "handoff", 0.2);
+        Map<String, Double> sentences = Map.of("question", 0.9, "handoff", 0.7);
+        assertThat(IntentClassifier.classify("x", new IntentGuess(whole, sentences), QueryFilters.NONE))
+                .isEqualTo(Intent.HANDOFF);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "greeting|0.6|GREETING", "greeting|0.45|QUESTION", "thanks|0.55|THANKS", "help|0.9|HELP",
+            "privacy|0.7|PRIVACY", "feedback|0.55|FEEDBACK", "contact|0.6|CONTACT", "events|0.8|EVENTS",
+            "offers|0.6|OFFERS", "out_of_scope|0.9|QUESTION"})
+    void aConversationalIntentIsTakenWhenItIsLikelyEnough(String intent, double p, Intent expected) {
+        assertThat(IntentClassifier.classify("x", guess(intent, p), QueryFilters.NONE)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "erfurt|unternehmen|workshop|0.15|OFFERS", "erfurt|unternehmen|workshop|0.05|QUESTION",
+            "erfurt|||0.25|OFFERS", "erfurt|||0.1|QUESTION", "||fortbildung|0.3|OFFERS", "||fortbildung|0.05|QUESTION",
+            "|verein|fortbildung|0.15|OFFERS"})
+    void offersAreSearchedWhenTheMessageNamesWhatAnOfferIs(String region, String target, String format, double offers,
+                                                         Intent expected) {
+        assertThat(IntentClassifier.classify("x", guess("offers", offers), new QueryFilters(region, target, format)))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void namingWhatAnOfferIsOutweighsAnEventWordButANamedEventDoesNot() {
+        IntentGuess eventish = new IntentGuess(Map.of("events", 0.6, "offers", 0.3, "question", 0.1), Map.of());
+        assertThat(IntentClassifier.classify("x", eventish, new QueryFilters("weimar", "unternehmen", "workshop")))
+                .isEqualTo(Intent.OFFERS);
+        assertThat(IntentClassifier.classify("x", eventish, new QueryFilters("jena", null, "veranstaltung")))
+                .isEqualTo(Intent.EVENTS);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // p(out_of_scope) | topic confidence | out of scope?
+            "0.6|0.5|true", "0.6|0.9|false", "0.8|0.96|true", "0.45|0.3|true", "0.45|0.85|false", "0.2|0.1|false"})
+    void outOfScopeWeighsTheClassifierAgainstTheKnowledgeBase(double p, double confidence, boolean expected) {
+        IntentGuess guess = new IntentGuess(Map.of("out_of_scope", p, "question", (1 - p) / 2, "greeting", (1 - p) / 2),
+                Map.of());
+        assertThat(IntentClassifier.outOfScope(guess, confidence, 0.45))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void everyIntentOfTheExamplesIsOneTheBotActsOn() {
+        for (String label : new String[] {"handoff", "greeting", "thanks", "help", "privacy", "feedback", "events",
+                "offers", "contact", "out_of_scope", "question"}) {
+            assertThat(IntentClassifier.intent(label).id()).isEqualTo(label);
+        }
     }
 }

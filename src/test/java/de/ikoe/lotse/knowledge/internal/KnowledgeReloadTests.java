@@ -77,6 +77,33 @@ class KnowledgeReloadTests {
     }
 
     @Test
+    void oneMoreExampleLineChangesHowANewPhrasingIsClassifiedWithoutRestart() throws IOException {
+        write("intents/question.de.txt", "# Fragen\nWas ist interkulturelle Öffnung?\nWo ist das Leitbild des Vereins?\n"
+                + "Was kostet eine Fortbildung?\nWer hilft bei einem Leitbild?\nWo gibt es Material zur Vielfalt?\n");
+        write("intents/handoff.de.txt", "Ich möchte mit einer Beraterin sprechen\nVerbinden Sie mich mit einem Menschen\n"
+                + "Kann mich jemand zurückrufen?\n");
+        String phrasing = "Wo ist Frau Sommer aus dem Büro?";
+        await().atMost(Duration.ofSeconds(20)).until(() -> "handoff".equals(search.intent("Verbinden Sie mich").best()));
+        assertThat(search.intent(phrasing).best()).isEqualTo("question");
+
+        Files.writeString(root.resolve("intents/handoff.de.txt"), "Frau Sommer aus dem Büro möchte ich sprechen\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "handoff".equals(search.intent(phrasing).best()));
+    }
+
+    @Test
+    void aBrokenExampleLineIsReportedWithFileAndLineAndTheOthersStay() throws IOException {
+        write("intents/handoff.de.txt", "Ich möchte mit einer Beraterin sprechen\n???\nVerbinden Sie mich bitte\n");
+        write("intents/question.de.txt", "Was ist interkulturelle Öffnung?\nWas kostet eine Fortbildung?\n");
+        write("intents/wetter.de.txt", "Wie wird das Wetter?\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(e -> e instanceof KnowledgeReloaded r
+                && r.problems().stream().anyMatch(p -> p.startsWith("intents/wetter.de.txt:1:"))));
+        KnowledgeReloaded reloaded = (KnowledgeReloaded) events.get(events.size() - 1);
+        assertThat(reloaded.problems()).anySatisfy(p -> assertThat(p).startsWith("intents/handoff.de.txt:2: example:"));
+        assertThat(search.intent("Verbinden Sie mich bitte mit einer Beraterin").best()).isEqualTo("handoff");
+    }
+
+    @Test
     void aDeletedFileDisappears() throws IOException {
         assertThat(idsFor("Sportverein")).containsExactly("thema");
         Files.delete(root.resolve("guidance/thema.de.md"));

@@ -152,6 +152,58 @@ class KnowledgeSearchTests {
     }
 
     @Test
+    void threeOrFourTyposInOneSentenceStillFindTheTopic() {
+        SearchResult result = search("interkulturele öfnung schulng für mitarbiter");
+        assertThat(result.guidance()).isNotEmpty();
+        assertThat(result.guidance().get(0).document().id()).isEqualTo("interkulturelle-kompetenz-fortbildung");
+        assertThat(result.confidence()).as("confident enough to answer").isGreaterThanOrEqualTo(0.45);
+        assertThat(topId("Beschwerdestele nach dem Gleichbehandlungsgesets")).isIn("antidiskriminierung-agg",
+                "beschwerdemanagement");
+    }
+
+    @Test
+    void aWordTheIndexKnowsIsNeverCorrected() throws Exception {
+        LuceneKnowledgeSearch search = searchAt(Instant.parse("2026-11-29T12:00:00Z"));
+        index.withSearcher((snapshot, searcher) -> {
+            try {
+                List<QueryTerms.Group> groups = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de",
+                        "Leitbild Vielfalt");
+                assertThat(Spelling.correct(searcher.getIndexReader(), "all_de", groups)).isEqualTo(groups);
+                List<QueryTerms.Group> typo = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de", "Leitbilt");
+                assertThat(Spelling.correct(searcher.getIndexReader(), "all_de", typo).get(0).terms())
+                        .hasSizeGreaterThan(typo.get(0).terms().size());
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(search).isNotNull();
+    }
+
+    @Test
+    void aWordOfFourThousandLettersIsNeitherSearchedNorCorrected() {
+        String monster = "schulung".repeat(500);
+        LuceneKnowledgeSearch search = searchAt(Instant.parse("2026-11-29T12:00:00Z"));
+        index.withSearcher((snapshot, searcher) -> {
+            assertThat(QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de", monster)).isEmpty();
+            return null;
+        });
+        SearchResult result = search.search(new SearchQuery(monster + " Leitbild", "de"));
+        assertThat(result.words()).isEqualTo(1);
+    }
+
+    @Test
+    void aNamedEventSeriesListsOnlyThatSeries() {
+        SearchResult vielfalter = searchAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .search(new SearchQuery("Wann ist der nächste VielFalter-Abend?", "de"));
+        assertThat(vielfalter.events()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.tags()).contains("VielFalter"));
+        SearchResult all = searchAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .search(new SearchQuery("Welche Veranstaltungen stehen an?", "de"));
+        assertThat(all.events()).anySatisfy(e -> assertThat(e.tags()).doesNotContain("VielFalter"));
+    }
+
+    @Test
     void synonymsFromTheEditorsFileAreUsed() {
         assertThat(topId("Dolmetschen im Amt")).isEqualTo("mehrsprachigkeit-sprachmittlung");
         assertThat(topId("Was ist Diversität?")).isIn("vielfaltsmanagement", "glossar");
