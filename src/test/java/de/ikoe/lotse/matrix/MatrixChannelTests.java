@@ -377,9 +377,9 @@ class MatrixChannelTests {
         ticketWhoseAnnouncementFailsThreeTimesInARow(Map.of("lotse.events.retry-every", "1h"));
         await().atMost(Duration.ofSeconds(30)).until(() -> triesToPostInTheCounsellorsRoom() == 3);
         String personRoom = matrix.joinedRooms(BOT).stream().filter(r -> !r.equals(counsellorsRoom)).findFirst().orElseThrow();
-        matrix.text(personRoom, PERSON, "/loeschen");
+        matrix.text(personRoom, person, "/loeschen");
         awaitBotTexts(personRoom, 6);
-        matrix.text(personRoom, PERSON, "1");
+        matrix.text(personRoom, person, "1");
         awaitBotTexts(personRoom, 7);
 
         lotse.restart();
