@@ -105,7 +105,9 @@ class ComposeFileTests {
         assertThat(list(map(services.get("caddy")).get("ports"))).containsExactlyInAnyOrder("80:80", "443:443");
         String caddyfile = Files.readString(PROJECT.resolve("docker/Caddyfile"));
         assertThat(caddyfile).contains("reverse_proxy lotse-a:" + servicePort + " lotse-b:" + servicePort);
-        assertThat(caddyfile).contains("health_uri /actuator/health/readiness", "health_port " + managementDefault);
+        assertThat(caddyfile).contains("health_uri /actuator/health/traffic", "health_port " + managementDefault);
+        assertThat(defaults.getProperty("management.endpoint.health.group.traffic.include"))
+                .contains("db", "knowledge").doesNotContain("telegram", "matrix");
         assertThat(caddyfile).doesNotContainPattern("reverse_proxy[^\\n]*:" + managementDefault);
         assertThat(defaults.getProperty("management.endpoint.health.group.readiness.include"))
                 .contains("db", "knowledge", "telegram", "matrix");
