@@ -38,7 +38,7 @@ import java.util.Set;
  */
 public final class IntentClassifier {
 
-    static final double HANDOFF_MIN = 0.35;
+    static final double HANDOFF_MIN = 0.25;
     static final double HANDOFF_IN_A_SENTENCE = 0.6;
     static final double INTENT_MIN = 0.5;
     static final double OFFER_HINT = 0.2;

@@ -57,9 +57,9 @@ class IntentClassifierTests {
 
     @Test
     void aPersonIsOfferedFromALowerBarThanAnyOtherIntent() {
-        assertThat(IntentClassifier.classify("x", guess("handoff", 0.36, "question", 0.6), QueryFilters.NONE))
+        assertThat(IntentClassifier.classify("x", guess("handoff", 0.26, "question", 0.7), QueryFilters.NONE))
                 .isEqualTo(Intent.HANDOFF);
-        assertThat(IntentClassifier.classify("x", guess("handoff", 0.3, "question", 0.7), QueryFilters.NONE))
+        assertThat(IntentClassifier.classify("x", guess("handoff", 0.2, "question", 0.8), QueryFilters.NONE))
                 .isEqualTo(Intent.QUESTION);
     }
 

@@ -60,7 +60,7 @@ class IntentCrossValidationTests {
                 if ("handoff".equals(e.intent())) {
                     handoffs++;
                     // the decision offers a person from this probability on (IntentClassifier.HANDOFF_MIN)
-                    handoffsOverTheBar += guess.probability("handoff") >= 0.35 ? 1 : 0;
+                    handoffsOverTheBar += guess.probability("handoff") >= 0.25 ? 1 : 0;
                 }
             }
         }
@@ -73,10 +73,10 @@ class IntentCrossValidationTests {
                         .collect(Collectors.joining(", ")));
         confusion.print("  ");
         double handoffRecall = (double) handoffsOverTheBar / handoffs;
-        System.out.printf("  requests for a person with p(handoff) >= 0.35 (where a person is offered): %d/%d (%.3f)%n",
+        System.out.printf("  requests for a person with p(handoff) >= 0.25 (where a person is offered): %d/%d (%.3f)%n",
                 handoffsOverTheBar, handoffs, handoffRecall);
         assertThat(confusion.accuracy()).as("cross-validated accuracy").isGreaterThanOrEqualTo(0.72);
-        assertThat(handoffRecall).as("cross-validated recall of requests for a person").isGreaterThanOrEqualTo(0.75);
+        assertThat(handoffRecall).as("cross-validated recall of requests for a person").isGreaterThanOrEqualTo(0.85);
     }
 
     /** Counts of (expected, predicted) intents, with precision and recall per intent. */
