@@ -870,7 +870,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private long add(ObjectNode update) {
         for (String kind : List.of("message", "edited_message", "channel_post", "edited_channel_post")) {
-            if (update.path(kind).has("message_id")) {
+            if (update.path(kind).path("message_id").isIntegralNumber()) { // a fuzzed update may carry anything
                 store((ObjectNode) update.get(kind));
             }
         }
@@ -880,7 +880,8 @@ public final class FakeBotApi implements AutoCloseable {
         }
         pending.add(update);
         changed.signalAll();
-        return update.get("update_id").longValue();
+        JsonNode id = update.path("update_id");
+        return id.isIntegralNumber() ? id.longValue() : -1;
     }
 
     private ObjectNode rememberUser(long userId, String firstName) {
@@ -931,6 +932,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private void store(ObjectNode message) {
+        if (!message.path("chat").path("id").isIntegralNumber()) {
+            return; // a fuzzed message without a chat the fake could file it under
+        }
         long chatId = message.path("chat").path("id").asLong();
         long messageId = message.get("message_id").longValue();
         messages.put(key(chatId, messageId), message.deepCopy());

@@ -158,7 +158,7 @@ public class MatrixClient {
                     e.path("origin_server_ts").asLong(0), text(e.path("state_key"), null), e.path("content"))));
             JsonNode count = room.path("summary").path("m.joined_member_count");
             joined.put(roomId, new SyncResponse.JoinedRoom(timeline, room.path("timeline").path("limited").asBoolean(),
-                    count.isNumber() ? count.asInt() : null));
+                    count.isIntegralNumber() && count.canConvertToInt() ? count.intValue() : null));
         }
         JsonNode nextBatch = body.path("next_batch");
         return new SyncResponse(nextBatch.isString() ? nextBatch.asString() : null, invites, joined);
