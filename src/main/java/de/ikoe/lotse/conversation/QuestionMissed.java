@@ -21,8 +21,11 @@ public record QuestionMissed(String text, String lang, QueryFilters filters, Str
         return "QuestionMissed[kind=" + kind + ", lang=" + lang + ", filters=" + filters + ", closestTopic=" + closestTopic + "]";
     }
 
-    /** Why the question counts as missed. */
-    public enum Kind { UNANSWERED, LOW_CONFIDENCE, HANDOFF }
+    /**
+     * Why the question counts as missed. {@code OUT_OF_SCOPE}: the bot declined it as outside the
+     * centre's remit; the insights count such questions apart, never as a gap or as demand.
+     */
+    public enum Kind { UNANSWERED, LOW_CONFIDENCE, HANDOFF, OUT_OF_SCOPE }
 
     /** The conversation and the participant (internal ids, no channel id) a question came from. */
     public record Asker(long conversationId, long participantId) {

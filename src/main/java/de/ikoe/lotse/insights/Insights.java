@@ -27,8 +27,8 @@ class Insights {
 
     /**
      * Kinds of missed questions that count as gaps. A question the bot rightly declines as outside
-     * the centre's remit is no gap: once the dialogue records such questions with the kind
-     * {@link #OUT_OF_SCOPE}, they are counted apart ({@link #outOfScope()}) and never as demand.
+     * the centre's remit is no gap: the dialogue records it with the kind {@link #OUT_OF_SCOPE},
+     * and it is counted apart ({@link #outOfScope()}), never as demand.
      */
     static final String GAP_KINDS = "('UNANSWERED', 'LOW_CONFIDENCE', 'HANDOFF')";
     static final String OUT_OF_SCOPE = "OUT_OF_SCOPE";

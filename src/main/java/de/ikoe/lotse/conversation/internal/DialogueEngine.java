@@ -160,6 +160,10 @@ public class DialogueEngine {
                 .map(s -> new TranscriptEntry.SourceRef(s.id(), s.title())).toList();
         boolean miss = !answer.answered() && List.of(Intent.QUESTION, Intent.UNKNOWN, Intent.OFFERS, Intent.EVENTS)
                 .contains(answer.intent()) && answer.sources().isEmpty();
+        if (answer.intent() == Intent.OUT_OF_SCOPE) {
+            events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(), null,
+                    QuestionMissed.Kind.OUT_OF_SCOPE, asker(conversation)));
+        }
         if (miss) {
             conversation.missed();
             events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(),
