@@ -1,9 +1,7 @@
 package de.ikoe.lotse;
 
 import de.ikoe.lotse.support.Http;
-import de.ikoe.lotse.system.AnswerMeter;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,13 +80,24 @@ class OperationsTests {
         assertThat(metric("lotse_knowledge_documents", "")).isPositive();
     }
 
-    @Autowired
-    AnswerMeter answers;
+    /** Each answer is counted by how it ended and by intent, never with what was asked. */
+    @Test
+    void answersAreCountedByOutcomeAndIntent() {
+        double outOfScope = metric("lotse_answers_total", "outcome=\"out_of_scope\"");
+        double handoffs = metric("lotse_intents_total", "intent=\"handoff\"");
+        String weather = "Wie wird das Wetter morgen in Erfurt?";
+        assertThat(Http.post(url("/api/ask"), Map.of("text", weather, "lang", "de"), Map.of()).status()).isEqualTo(200);
+        assertThat(Http.post(url("/api/ask"), Map.of("text", "Ich möchte bitte mit einem Menschen sprechen", "lang", "de"),
+                Map.of()).status()).isEqualTo(200);
+        assertThat(metric("lotse_answers_total", "outcome=\"out_of_scope\"")).isEqualTo(outOfScope + 1);
+        assertThat(metric("lotse_intents_total", "intent=\"handoff\"")).isEqualTo(handoffs + 1);
+        assertThat(Http.get(management("/actuator/prometheus"), Map.of()).body()).doesNotContain("Wetter");
+    }
 
     /** Every metric the Grafana dashboard in docs/ asks for is one the service exports. */
     @Test
     void theDashboardShowsMetricsTheServiceExports() throws Exception {
-        answers.answered("answered", "offers");
+        Http.post(url("/api/ask"), Map.of("text", "Was ist interkulturelle Öffnung?", "lang", "de"), Map.of());
         String dashboard = Files.readString(Path.of("docs/grafana-dashboard.json"));
         Set<String> asked = new TreeSet<>();
         Matcher names = Pattern.compile("lotse_[a-z_]+").matcher(dashboard);

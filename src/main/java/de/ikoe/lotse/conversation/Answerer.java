@@ -1,5 +1,7 @@
 package de.ikoe.lotse.conversation;
 
+import de.ikoe.lotse.system.AnswerMeter;
+
 import de.ikoe.lotse.conversation.Answer.Escalation;
 import de.ikoe.lotse.conversation.Answer.Option;
 import de.ikoe.lotse.conversation.Answer.Source;
@@ -40,10 +42,12 @@ public class Answerer {
 
     private final KnowledgeSearch knowledge;
     private final AnswerProperties properties;
+    private final AnswerMeter meter;
 
-    Answerer(KnowledgeSearch knowledge, AnswerProperties properties) {
+    Answerer(KnowledgeSearch knowledge, AnswerProperties properties, AnswerMeter meter) {
         this.knowledge = knowledge;
         this.properties = properties;
+        this.meter = meter;
     }
 
     /**
@@ -71,6 +75,24 @@ public class Answerer {
      * @param previous the previous answered question, or null
      */
     public Answer answer(String text, String langHint, Context previous) {
+        Answer answer = decide(text, langHint, previous);
+        meter.answered(outcome(answer), answer.intent().id());
+        return answer;
+    }
+
+    /** How an answer ended, for the metrics: never anything the person wrote. */
+    private static String outcome(Answer answer) {
+        if (answer.answered()) {
+            return "answered";
+        }
+        return switch (answer.intent()) {
+            case OUT_OF_SCOPE -> "out_of_scope";
+            case HANDOFF -> "handoff";
+            default -> "unanswered";
+        };
+    }
+
+    private Answer decide(String text, String langHint, Context previous) {
         String lang = LanguageDetector.detect(text, langHint);
         Texts texts = new Texts(lang);
         if (previous != null && previous.topic() != null && FollowUp.isMore(text)) {
