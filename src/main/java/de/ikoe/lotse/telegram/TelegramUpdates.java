@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 class TelegramUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdates.class);
+    /** Telegram's limit for a button's callback data; the bot's own option values are far shorter. */
+    private static final int MAX_CALLBACK_DATA = 64;
 
     private final ConversationService conversations;
     private final TelegramClient client;
@@ -51,6 +53,10 @@ class TelegramUpdates {
         if (query != null && (query.getId() == null || query.getMessage() != null
                 && (query.getMessage().getChat() == null || query.getMessage().getChat().getId() == null))) {
             return "a callback query needs its id and a message with a chat";
+        }
+        if (query != null && query.getData() != null
+                && query.getData().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA) {
+            return "callback data is longer than Telegram's " + MAX_CALLBACK_DATA + " bytes";
         }
         return null;
     }

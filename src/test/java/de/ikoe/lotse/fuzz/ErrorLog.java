@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ErrorLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final List<String> errors = new CopyOnWriteArrayList<>();
+    /** Threads alive before the service under test started: left over from other tests' services, not ours. */
+    private final java.util.Set<Thread> foreign = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
 
+    /** Attach before starting the service under test: threads that exist now are not watched. */
     static ErrorLog attach() {
         ErrorLog log = new ErrorLog();
         log.setName("fuzz-errors");
@@ -33,7 +36,7 @@ final class ErrorLog extends AppenderBase<ILoggingEvent> implements AutoCloseabl
 
     @Override
     protected void append(ILoggingEvent event) {
-        if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+        if (event.getLevel().isGreaterOrEqual(Level.ERROR) && !foreign.contains(Thread.currentThread())) {
             String thrown = event.getThrowableProxy() == null ? ""
                     : " <" + event.getThrowableProxy().getClassName() + ": " + event.getThrowableProxy().getMessage() + ">";
             errors.add(event.getLoggerName() + ": " + event.getFormattedMessage() + thrown);
