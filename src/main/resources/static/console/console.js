@@ -4,6 +4,10 @@
 (function () {
   'use strict';
   var page = document.body.getAttribute('data-page');
+  // Once a form is on its way (claim, close, delete), the page no longer reloads itself: a
+  // reload would cancel the form's navigation.
+  var leaving = false;
+  document.addEventListener('submit', function (e) { if (!e.defaultPrevented) { leaving = true; } });
   var ZONE = 'Europe/Berlin';
   var lang = document.documentElement.lang || 'de';
 
@@ -39,6 +43,7 @@
       var yes = document.createElement('input');
       yes.type = 'hidden'; yes.name = 'confirm'; yes.value = 'yes';
       form.appendChild(yes);
+      leaving = true;
       form.submit();
     });
   }
@@ -264,6 +269,7 @@
   function refreshTicket(id) {
     return fetch('/console/tickets/' + id + '/transcript.json', { credentials: 'same-origin' }).then(function (r) { return r.json(); })
       .then(function (view) {
+        if (leaving) { return; }
         if (view.status !== document.getElementById('status').getAttribute('data-status')) { location.reload(); return; }
         var follow = atBottom();
         var have = {};
