@@ -161,7 +161,12 @@ public class DialogueEngine {
                 .map(s -> new TranscriptEntry.SourceRef(s.id(), s.title())).toList();
         boolean miss = !answer.answered() && List.of(Intent.QUESTION, Intent.UNKNOWN, Intent.OFFERS, Intent.EVENTS)
                 .contains(answer.intent()) && answer.sources().isEmpty();
-        if (miss) {
+        if (answer.intent() == Intent.OUT_OF_SCOPE) {
+            // not the centre's field: no miss that brings the offer of a person, but its words still
+            // show in the insights what people ask that the knowledge base does not cover
+            events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(), null,
+                    QuestionMissed.Kind.UNANSWERED, asker(conversation)));
+        } else if (miss) {
             conversation.missed();
             events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(),
                     closestTopic(question, answer.lang()), QuestionMissed.Kind.UNANSWERED, asker(conversation)));
