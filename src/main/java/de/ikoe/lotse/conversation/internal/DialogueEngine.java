@@ -161,10 +161,11 @@ public class DialogueEngine {
         boolean miss = !answer.answered() && List.of(Intent.QUESTION, Intent.UNKNOWN, Intent.OFFERS, Intent.EVENTS)
                 .contains(answer.intent()) && answer.sources().isEmpty();
         if (answer.intent() == Intent.OUT_OF_SCOPE) {
+            // not the centre's field: no miss that brings the offer of a person; the insights count it
+            // apart from the gaps, its words showing what people ask that is not the centre's
             events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(), null,
                     QuestionMissed.Kind.OUT_OF_SCOPE, asker(conversation)));
-        }
-        if (miss) {
+        } else if (miss) {
             conversation.missed();
             events.publishEvent(new QuestionMissed(question, answer.lang(), answer.filters(),
                     closestTopic(question, answer.lang()), QuestionMissed.Kind.UNANSWERED, asker(conversation)));
