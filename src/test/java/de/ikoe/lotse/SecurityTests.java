@@ -528,7 +528,10 @@ class SecurityTests {
         assertThat(send("POST", "/console/login?x=%FF", "", Map.of()).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/console/login?lang=de_%00_x", null, Map.of()).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/error", null, Map.of()).statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/error", null, Map.of("Accept", "text/html")).statusCode()).isEqualTo(404);
+        HttpResponse<String> errorPage = send("GET", "/error", null, Map.of("Accept", "text/html"));
+        assertThat(errorPage.statusCode()).isEqualTo(404);
+        // the house's own page, not Spring's Whitelabel page, even where no browser test runs
+        assertThat(errorPage.body()).contains("Diese Seite gibt es nicht").doesNotContain("Whitelabel");
 
         HttpResponse<String> unknown = send("POST", "/api/admin/counsellors/niemand/password", null, admin());
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -2,6 +2,7 @@ package de.ikoe.lotse.system;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.ModelAndView;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +24,7 @@ import java.util.Map;
  * Spring Boot's error page, except that {@code /error} asked for directly (not as the target of
  * an error) is 404: there is nothing there, and it is no failure of ours; and a parameter that
  * is no valid UTF-8 is the caller's mistake, 400. Browsers get the pages of
- * {@code templates/error/} (403, 404, any other), other clients a problem detail with a reason.
+ * {@code templates/error.html} (words chosen by status), other clients a problem detail with a reason.
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorPages {
@@ -38,6 +41,17 @@ class ErrorPages {
                 // a parameter that is no valid UTF-8, found before the request reached a controller
                 return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException
                         ? HttpStatus.BAD_REQUEST : super.getStatus(request);
+            }
+
+            /** For browsers: the one page, told the status this controller settled on. */
+            @Override
+            public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+                HttpStatus status = getStatus(request);
+                Map<String, Object> model = new HashMap<>(
+                        getErrorAttributes(request, getErrorAttributeOptions(request, MediaType.TEXT_HTML)));
+                model.put("status", status.value());
+                model.put("error", status.getReasonPhrase());
+                return new ModelAndView("error", model, status);
             }
 
             /** For clients that do not ask for HTML: a problem detail with a reason (RFC 9457), no trace. */
