@@ -120,13 +120,19 @@ public class Answerer {
                     named, Escalation.SUGGESTED, List.of(new Option(texts.optionPerson(), "handoff")));
             case UNKNOWN -> notKnown(lang, Intent.UNKNOWN, 0, texts, named);
             case OUT_OF_SCOPE -> outOfScope(lang, 0, texts, named);
-            case EVENTS -> events(lang, knowledge.search(new SearchQuery(text, lang)), texts);
+            case EVENTS -> {
+                SearchResult result = knowledge.search(new SearchQuery(text, lang));
+                yield IntentClassifier.askedForSomethingElse(intent, guess, result)
+                        ? outOfScope(lang, result.confidence(), texts, result.filters())
+                        : events(lang, result, texts);
+            }
             case OFFERS, QUESTION -> {
                 if (Command.of(text).filter(c -> c == Command.OFFERS).isPresent()) {
                     yield fromTopic(lang, intent, OFFERS_TOPIC, texts, named);
                 }
                 SearchResult result = knowledge.search(new SearchQuery(text, lang));
                 yield IntentClassifier.outOfScope(guess, result.confidence(), properties.threshold())
+                        || IntentClassifier.askedForSomethingElse(intent, guess, result)
                         ? outOfScope(lang, result.confidence(), texts, result.filters())
                         : question(lang, intent, result, texts);
             }

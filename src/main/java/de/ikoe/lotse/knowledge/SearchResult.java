@@ -13,6 +13,8 @@ import java.util.List;
  * @param events          upcoming events matching the region, soonest first
  * @param words           how many telling words the question has (question words and the
  *                        like not counted): a one-word question is the typical ambiguous one
+ * @param unknownWords    how many of them the knowledge base knows in neither language, even
+ *                        after spelling correction
  */
 public record SearchResult(
         QueryFilters filters,
@@ -20,7 +22,8 @@ public record SearchResult(
         List<KnowledgeDocument> offers,
         boolean offersFallback,
         List<KnowledgeDocument> events,
-        int words) {
+        int words,
+        int unknownWords) {
 
     public SearchResult {
         guidance = List.copyOf(guidance);

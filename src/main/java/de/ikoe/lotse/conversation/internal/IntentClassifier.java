@@ -4,6 +4,7 @@ import de.ikoe.lotse.conversation.Command;
 import de.ikoe.lotse.conversation.Intent;
 import de.ikoe.lotse.knowledge.IntentGuess;
 import de.ikoe.lotse.knowledge.QueryFilters;
+import de.ikoe.lotse.knowledge.SearchResult;
 
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +35,9 @@ import java.util.Set;
  *       scope ({@link #outOfScope}) when {@code out_of_scope} is the most probable intent or has at
  *       least {@link #OUT_OF_SCOPE_MIN}, and either no topic fits well (confidence below
  *       {@link #KNOWN_TOPIC}) or the classifier is sure (at least {@link #OUT_OF_SCOPE_SURE}).</li>
+ *   <li>Offers and events are out of scope when the message asks for something the knowledge base
+ *       knows in no language and {@code out_of_scope} has at least {@link #OUT_OF_SCOPE_HINT}
+ *       ({@link #askedForSomethingElse}).</li>
  * </ol>
  */
 public final class IntentClassifier {
@@ -46,6 +50,7 @@ public final class IntentClassifier {
     private static final String EVENT_FORMAT = "veranstaltung";
     static final double OUT_OF_SCOPE_MIN = 0.5;
     static final double OUT_OF_SCOPE_SURE = 0.75;
+    static final double OUT_OF_SCOPE_HINT = 0.15;
     static final double KNOWN_TOPIC = 0.8;
 
     private static final Set<Intent> TAKEN_AT_THEIR_WORD = Set.of(Intent.GREETING, Intent.THANKS, Intent.HELP,
@@ -113,6 +118,16 @@ public final class IntentClassifier {
         double p = guess.probability(id(Intent.OUT_OF_SCOPE));
         boolean likely = p >= OUT_OF_SCOPE_MIN || intent(guess.best()) == Intent.OUT_OF_SCOPE;
         return likely && (confidence < KNOWN_TOPIC || p >= OUT_OF_SCOPE_SURE);
+    }
+
+    /**
+     * Whether a search for offers or events asks for something the knowledge base does not know
+     * at all ("Yoga-Workshop in Jena", "Konzerte am Wochenende"): the offers and events that
+     * match the rest of it would answer a question that was not asked.
+     */
+    public static boolean askedForSomethingElse(Intent intent, IntentGuess guess, SearchResult result) {
+        return (intent == Intent.OFFERS || intent == Intent.EVENTS) && result.unknownWords() > 0
+                && guess.probability(id(Intent.OUT_OF_SCOPE)) >= OUT_OF_SCOPE_HINT;
     }
 
     /** The intent a classifier label names; labels the bot does not act on are questions. */

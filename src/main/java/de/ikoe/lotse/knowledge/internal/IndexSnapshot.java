@@ -46,12 +46,15 @@ final class IndexSnapshot implements Closeable {
     private final Synonyms synonyms;
     private final IntentModel intents;
     private final Map<String, java.util.Set<String>> eventTags;
+    private final java.util.Set<String> askingWords;
     private final List<Problem> problems;
     private final Instant loadedAt;
 
     private IndexSnapshot(Map<String, KnowledgeDocument> documents, SearcherManager searchers, Analysis analysis,
-                          Synonyms synonyms, IntentModel intents, List<Problem> problems, Instant loadedAt) {
+                          Synonyms synonyms, IntentModel intents, java.util.Set<String> askingWords,
+                          List<Problem> problems, Instant loadedAt) {
         this.eventTags = eventTags(documents.values(), analysis);
+        this.askingWords = askingWords;
         this.documents = documents;
         this.searchers = searchers;
         this.analysis = analysis;
@@ -75,7 +78,7 @@ final class IndexSnapshot implements Closeable {
             writer.commit();
             IntentModel intents = IntentModel.train(loaded.intents());
             return new IndexSnapshot(Collections.unmodifiableMap(documents), new SearcherManager(directory, null),
-                    analysis, synonyms, intents, List.copyOf(problems), now);
+                    analysis, synonyms, intents, askingWords(loaded.intents(), analysis), List.copyOf(problems), now);
         } catch (IOException e) {
             throw new UncheckedIOException("building an index in memory failed", e);
         }
@@ -138,6 +141,26 @@ final class IndexSnapshot implements Closeable {
             tags.put(d.key(), java.util.Set.copyOf(terms));
         }
         return Map.copyOf(tags);
+    }
+
+    /**
+     * The words people use to ask, analysed as a question's words are: those of every intent's
+     * examples but out-of-scope ones ("demnächst", "Termine", "scheduled"). They belong to no
+     * topic, yet a question holding them asks for nothing outside the centre's field.
+     */
+    private static java.util.Set<String> askingWords(List<IntentExamples.Example> examples, Analysis analysis) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (IntentExamples.Example example : examples) {
+            if (!IntentExamples.OUT_OF_SCOPE.equals(example.intent())) {
+                analysis.tokens(example.lang(), example.text()).forEach(t -> words.add(t.term()));
+            }
+        }
+        return java.util.Set.copyOf(words);
+    }
+
+    /** Whether people use the (analysed) word to ask the bot something within its field. */
+    boolean isAskingWord(String term) {
+        return askingWords.contains(term);
     }
 
     java.util.Set<String> eventTags(KnowledgeDocument event) {

@@ -30,6 +30,7 @@ final class IntentExamples {
             "events", "offers", "contact", "out_of_scope", "question");
     /** An example is one message someone might send, not an essay. */
     static final int MAX_LENGTH = 400;
+    static final String OUT_OF_SCOPE = "out_of_scope";
 
     /**
      * The knowledge base's own {@code questions} teach the classifier too: a guidance topic's are

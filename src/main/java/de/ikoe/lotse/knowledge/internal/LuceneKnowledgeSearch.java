@@ -71,6 +71,14 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     private static final float WEAK_WEIGHT = 0.25f;
     private static final double MIN_KNOWN_WEIGHT = 0.35;
     private static final double KNOWN_MISS_FACTOR = 0.35;
+    /**
+     * Up to this many telling words, a word the knowledge base does not know counts fully; in a
+     * longer message, which describes a situation in words of its own, the unknown words share
+     * that weight.
+     */
+    private static final int TELLING_WORDS_OF_A_QUESTION = 4;
+    /** Shorter unknown words are as likely typos and abbreviations as words of another field. */
+    private static final int MIN_UNKNOWN_LENGTH = 4;
 
     private final KnowledgeIndex index;
     private final Clock clock;
@@ -129,31 +137,64 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     public SearchResult search(SearchQuery query) {
         QueryUnderstanding.Understood understood = QueryUnderstanding.understand(query.text());
         QueryFilters filters = query.filters().orElse(understood.filters());
+        String text = Sentences.questionsFirst(understood.textWithoutPlaces());
         return index.withSearcher((snapshot, searcher) -> {
             try {
                 String lang = Analysis.LANGUAGES.contains(query.lang()) ? query.lang() : "de";
-                List<GuidanceHit> guidance = guidance(snapshot, searcher, lang, understood.textWithoutPlaces());
+                List<GuidanceHit> guidance = guidance(snapshot, searcher, lang, text);
                 String other = "de".equals(lang) ? "en" : "de";
                 if (guidance.isEmpty() || guidance.get(0).confidence() < TRY_OTHER_LANGUAGE_BELOW) {
                     // A topic may exist only in the other language; take it when it fits better.
-                    List<GuidanceHit> otherLanguage = guidance(snapshot, searcher, other, understood.textWithoutPlaces());
+                    List<GuidanceHit> otherLanguage = guidance(snapshot, searcher, other, text);
                     if (!otherLanguage.isEmpty() && (guidance.isEmpty()
                             || otherLanguage.get(0).confidence() > guidance.get(0).confidence())) {
                         guidance = inLanguage(snapshot, otherLanguage, lang);
                     }
                 }
                 List<QueryTerms.Group> offerTerms = Spelling.correct(searcher.getIndexReader(), "all_de",
-                        QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de", understood.textWithoutPlaces()));
+                        QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de", text));
                 List<KnowledgeDocument> offers = offers(snapshot, searcher, offerTerms, filters);
                 boolean fallback = filters.region() != null && !offers.isEmpty()
                         && offers.stream().noneMatch(o -> o.regions().contains(filters.region()));
                 int words = (int) offerTerms.stream().filter(g -> !g.weak()).count();
                 return new SearchResult(filters, guidance, offers, fallback,
-                        events(snapshot, searcher, filters, offerTerms), words);
+                        events(snapshot, searcher, filters, offerTerms), words,
+                        unknownWords(snapshot, searcher.getIndexReader(), lang, text));
             } catch (IOException e) {
                 throw new UncheckedIOException("searching the in-memory index failed", e);
             }
         });
+    }
+
+    /**
+     * How many telling words of the question the knowledge base knows in neither language, even
+     * after spelling correction, and nobody uses to ask for what it holds (the words of the
+     * intent examples): "Yoga", "Gabelstapler", "Konzerte", but not "demnächst". Offers and events that match
+     * the rest of such a question ("Workshop in Jena") are not what was asked for.
+     */
+    private static int unknownWords(IndexSnapshot snapshot, IndexReader reader, String lang, String text)
+            throws IOException {
+        List<QueryTerms.Group> groups = Spelling.correct(reader, "all_" + lang,
+                QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), lang, text));
+        int unknown = 0;
+        for (QueryTerms.Group group : groups) {
+            if (!group.weak() && group.head().length() >= MIN_UNKNOWN_LENGTH && group.head().indexOf('\'') < 0
+                    && group.terms().stream().noneMatch(snapshot::isAskingWord) && !knownInEitherLanguage(reader, group)) {
+                unknown++;
+            }
+        }
+        return unknown;
+    }
+
+    private static boolean knownInEitherLanguage(IndexReader reader, QueryTerms.Group group) throws IOException {
+        for (String term : group.terms()) {
+            for (String language : Analysis.LANGUAGES) {
+                if (reader.docFreq(new Term("all_" + language, term)) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A topic found through the other language is given in the asker's language where it has that version. */
@@ -240,13 +281,15 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
             throws IOException {
         int docs = Math.max(1, reader.getDocCount(field));
         double maxIdf = idf(docs, 0);
+        long telling = groups.stream().filter(g -> !g.weak()).count();
+        double unknown = Math.min(1, (double) TELLING_WORDS_OF_A_QUESTION / Math.max(1, telling));
         double[] weights = new double[groups.size()];
         for (int i = 0; i < groups.size(); i++) {
             int df = 0;
             for (String term : groups.get(i).terms()) {
                 df = Math.max(df, reader.docFreq(new Term(field, term)));
             }
-            double weight = df == 0 ? 1 : Math.max(MIN_KNOWN_WEIGHT, idf(docs, df) / maxIdf);
+            double weight = df == 0 ? unknown : Math.max(MIN_KNOWN_WEIGHT, idf(docs, df) / maxIdf);
             weights[i] = weight * (groups.get(i).weak() ? WEAK_WEIGHT : 1);
         }
         return weights;
