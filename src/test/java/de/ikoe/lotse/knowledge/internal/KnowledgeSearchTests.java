@@ -162,6 +162,33 @@ class KnowledgeSearchTests {
     }
 
     @Test
+    void twoLettersSwappedAreOneTypo() {
+        assertThat(Spelling.edits("leitbidl", "leitbild")).isEqualTo(1);
+        assertThat(topId("Leitbidl")).isEqualTo("leitbild-vielfalt");
+    }
+
+    @Test
+    void aLongMessageIsSearchedForItsQuestion() {
+        // the situation first, as people write; the question at the end must still be what is searched
+        String situation = "Wir sind ein Landratsamt mit sechshundert Beschäftigten in vielen Ämtern und Außenstellen. "
+                + "Der neue Landrat hat in seiner Antrittsrede vieles angekündigt, die Presse hat berichtet, "
+                + "im Kreistag wurde lange darüber debattiert und die Personalräte sind eingebunden worden. ";
+        SearchResult result = search(situation + "Was gehört in ein Leitbild, das Vielfalt ernst nimmt?");
+        assertThat(result.guidance()).isNotEmpty();
+        assertThat(result.guidance().get(0).document().id()).isEqualTo("leitbild-vielfalt");
+        assertThat(Sentences.questionsFirst("Erst dies. Dann das? Zuletzt jenes."))
+                .isEqualTo("Dann das? Erst dies. Zuletzt jenes.");
+    }
+
+    @Test
+    void wordsTheBaseKnowsInNoLanguageAreCounted() {
+        assertThat(search("Gibt es einen Yoga-Workshop in Jena?").unknownWords()).isEqualTo(1);
+        assertThat(search("Gibt es Workshops zu Leichter Sprache in Jena?").unknownWords()).isZero();
+        // words people use to ask (from the intent examples) are not unknown, even where no topic has them
+        assertThat(search("Welche Veranstaltungen stehen demnächst an?").unknownWords()).isZero();
+    }
+
+    @Test
     void aWordTheIndexKnowsIsNeverCorrected() throws Exception {
         LuceneKnowledgeSearch search = searchAt(Instant.parse("2026-11-29T12:00:00Z"));
         index.withSearcher((snapshot, searcher) -> {
