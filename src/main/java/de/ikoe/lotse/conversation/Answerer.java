@@ -131,7 +131,7 @@ public class Answerer {
                     yield fromTopic(lang, intent, OFFERS_TOPIC, texts, named);
                 }
                 SearchResult result = knowledge.search(new SearchQuery(text, lang));
-                yield IntentClassifier.outOfScope(guess, result.confidence(), properties.threshold())
+                yield IntentClassifier.outOfScope(guess, result, properties.threshold())
                         || IntentClassifier.askedForSomethingElse(intent, guess, result)
                         ? outOfScope(lang, result.confidence(), texts, result.filters())
                         : question(lang, intent, result, texts);

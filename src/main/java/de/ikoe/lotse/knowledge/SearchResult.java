@@ -14,7 +14,9 @@ import java.util.List;
  * @param words           how many telling words the question has (question words and the
  *                        like not counted): a one-word question is the typical ambiguous one
  * @param unknownWords    how many of them the knowledge base knows in neither language, even
- *                        after spelling correction
+ *                        after spelling correction, nor any intent example of asking uses
+ * @param unheardWords    how many of those no out-of-scope example uses either: words nothing
+ *                        the bot was given has, of which it can only guess from their letters
  */
 public record SearchResult(
         QueryFilters filters,
@@ -23,7 +25,8 @@ public record SearchResult(
         boolean offersFallback,
         List<KnowledgeDocument> events,
         int words,
-        int unknownWords) {
+        int unknownWords,
+        int unheardWords) {
 
     public SearchResult {
         guidance = List.copyOf(guidance);

@@ -32,8 +32,8 @@ import java.util.Set;
  *       {@link #INTENT_MIN}, or the message names one of place, target group and format and
  *       {@code offers} has at least {@link #OFFER_HINT}.</li>
  *   <li>Everything else is a question for the knowledge base. After the search, it is out of
- *       scope ({@link #outOfScope}) when {@code out_of_scope} is the most probable intent or has at
- *       least {@link #OUT_OF_SCOPE_MIN}, and either no topic fits well (confidence below
+ *       scope ({@link #outOfScope}) when {@code out_of_scope} has at least {@link #OUT_OF_SCOPE_MIN},
+ *       or is the most probable intent and every word of the question is known to the bot, and either no topic fits well (confidence below
  *       {@link #KNOWN_TOPIC}) or the classifier is sure (at least {@link #OUT_OF_SCOPE_SURE}).</li>
  *   <li>Offers and events are out of scope when the message asks for something the knowledge base
  *       knows in no language and {@code out_of_scope} has at least {@link #OUT_OF_SCOPE_HINT}
@@ -109,15 +109,21 @@ public final class IntentClassifier {
 
     /**
      * Whether a question is none of the centre's business, given how well the knowledge base
-     * fits it.
+     * fits it. Where the classifier is unsure (out of scope only the most probable intent, under
+     * {@link #OUT_OF_SCOPE_MIN}), no topic fits well enough to answer, and the question holds a
+     * word that nothing the bot was given has ("Was ist das Trifoliumverfahren?"), the
+     * classifier guesses from letters: such a question is a miss the centre should learn of, not
+     * another field.
      *
-     * @param confidence the best topic's confidence
-     * @param threshold  the least confidence the bot answers from
+     * @param result    the search's result for the question
+     * @param threshold the least confidence the bot answers from
      */
-    public static boolean outOfScope(IntentGuess guess, double confidence, double threshold) {
+    public static boolean outOfScope(IntentGuess guess, SearchResult result, double threshold) {
         double p = guess.probability(id(Intent.OUT_OF_SCOPE));
-        boolean likely = p >= OUT_OF_SCOPE_MIN || intent(guess.best()) == Intent.OUT_OF_SCOPE;
-        return likely && (confidence < KNOWN_TOPIC || p >= OUT_OF_SCOPE_SURE);
+        boolean guessedFromLetters = result.unheardWords() > 0 && result.confidence() < threshold;
+        boolean likely = p >= OUT_OF_SCOPE_MIN
+                || (intent(guess.best()) == Intent.OUT_OF_SCOPE && !guessedFromLetters);
+        return likely && (result.confidence() < KNOWN_TOPIC || p >= OUT_OF_SCOPE_SURE);
     }
 
     /**

@@ -47,14 +47,16 @@ final class IndexSnapshot implements Closeable {
     private final IntentModel intents;
     private final Map<String, java.util.Set<String>> eventTags;
     private final java.util.Set<String> askingWords;
+    private final java.util.Set<String> offTopicWords;
     private final List<Problem> problems;
     private final Instant loadedAt;
 
     private IndexSnapshot(Map<String, KnowledgeDocument> documents, SearcherManager searchers, Analysis analysis,
-                          Synonyms synonyms, IntentModel intents, java.util.Set<String> askingWords,
+                          Synonyms synonyms, IntentModel intents, List<IntentExamples.Example> examples,
                           List<Problem> problems, Instant loadedAt) {
         this.eventTags = eventTags(documents.values(), analysis);
-        this.askingWords = askingWords;
+        this.askingWords = exampleWords(examples, analysis, false);
+        this.offTopicWords = exampleWords(examples, analysis, true);
         this.documents = documents;
         this.searchers = searchers;
         this.analysis = analysis;
@@ -78,7 +80,7 @@ final class IndexSnapshot implements Closeable {
             writer.commit();
             IntentModel intents = IntentModel.train(loaded.intents());
             return new IndexSnapshot(Collections.unmodifiableMap(documents), new SearcherManager(directory, null),
-                    analysis, synonyms, intents, askingWords(loaded.intents(), analysis), List.copyOf(problems), now);
+                    analysis, synonyms, intents, loaded.intents(), List.copyOf(problems), now);
         } catch (IOException e) {
             throw new UncheckedIOException("building an index in memory failed", e);
         }
@@ -144,14 +146,15 @@ final class IndexSnapshot implements Closeable {
     }
 
     /**
-     * The words people use to ask, analysed as a question's words are: those of every intent's
-     * examples but out-of-scope ones ("demnächst", "Termine", "scheduled"). They belong to no
-     * topic, yet a question holding them asks for nothing outside the centre's field.
+     * The words of the intent examples, analysed as a question's words are: either those of the
+     * out-of-scope examples, or those of every other intent's ("demnächst", "Termine",
+     * "scheduled"), the words people use to ask for what the centre offers.
      */
-    private static java.util.Set<String> askingWords(List<IntentExamples.Example> examples, Analysis analysis) {
+    private static java.util.Set<String> exampleWords(List<IntentExamples.Example> examples, Analysis analysis,
+                                                      boolean outOfScope) {
         java.util.Set<String> words = new java.util.HashSet<>();
         for (IntentExamples.Example example : examples) {
-            if (!IntentExamples.OUT_OF_SCOPE.equals(example.intent())) {
+            if (IntentExamples.OUT_OF_SCOPE.equals(example.intent()) == outOfScope) {
                 analysis.tokens(example.lang(), example.text()).forEach(t -> words.add(t.term()));
             }
         }
@@ -161,6 +164,11 @@ final class IndexSnapshot implements Closeable {
     /** Whether people use the (analysed) word to ask the bot something within its field. */
     boolean isAskingWord(String term) {
         return askingWords.contains(term);
+    }
+
+    /** Whether the (analysed) word occurs in an example of what is not the centre's field. */
+    boolean isOffTopicWord(String term) {
+        return offTopicWords.contains(term);
     }
 
     java.util.Set<String> eventTags(KnowledgeDocument event) {

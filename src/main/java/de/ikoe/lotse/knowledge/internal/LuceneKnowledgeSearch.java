@@ -157,9 +157,11 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
                 boolean fallback = filters.region() != null && !offers.isEmpty()
                         && offers.stream().noneMatch(o -> o.regions().contains(filters.region()));
                 int words = (int) offerTerms.stream().filter(g -> !g.weak()).count();
+                List<QueryTerms.Group> unknown = unknownWords(snapshot, searcher.getIndexReader(), lang, text);
+                int unheard = (int) unknown.stream()
+                        .filter(g -> g.terms().stream().noneMatch(snapshot::isOffTopicWord)).count();
                 return new SearchResult(filters, guidance, offers, fallback,
-                        events(snapshot, searcher, filters, offerTerms), words,
-                        unknownWords(snapshot, searcher.getIndexReader(), lang, text));
+                        events(snapshot, searcher, filters, offerTerms), words, unknown.size(), unheard);
             } catch (IOException e) {
                 throw new UncheckedIOException("searching the in-memory index failed", e);
             }
@@ -167,20 +169,19 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
     }
 
     /**
-     * How many telling words of the question the knowledge base knows in neither language, even
+     * The telling words of the question that the knowledge base knows in neither language, even
      * after spelling correction, and nobody uses to ask for what it holds (the words of the
-     * intent examples): "Yoga", "Gabelstapler", "Konzerte", but not "demnächst". Offers and events that match
-     * the rest of such a question ("Workshop in Jena") are not what was asked for.
+     * intent examples): "Yoga", "Gabelstapler", "Konzerte", but not "demnächst".
      */
-    private static int unknownWords(IndexSnapshot snapshot, IndexReader reader, String lang, String text)
-            throws IOException {
+    private static List<QueryTerms.Group> unknownWords(IndexSnapshot snapshot, IndexReader reader, String lang,
+                                                       String text) throws IOException {
         List<QueryTerms.Group> groups = Spelling.correct(reader, "all_" + lang,
                 QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), lang, text));
-        int unknown = 0;
+        List<QueryTerms.Group> unknown = new ArrayList<>();
         for (QueryTerms.Group group : groups) {
             if (!group.weak() && group.head().length() >= MIN_UNKNOWN_LENGTH && group.head().indexOf('\'') < 0
                     && group.terms().stream().noneMatch(snapshot::isAskingWord) && !knownInEitherLanguage(reader, group)) {
-                unknown++;
+                unknown.add(group);
             }
         }
         return unknown;

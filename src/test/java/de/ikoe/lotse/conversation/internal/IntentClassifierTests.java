@@ -4,12 +4,14 @@ import de.ikoe.lotse.conversation.Command;
 import de.ikoe.lotse.conversation.Intent;
 import de.ikoe.lotse.knowledge.IntentGuess;
 import de.ikoe.lotse.knowledge.QueryFilters;
+import de.ikoe.lotse.knowledge.SearchResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,13 +104,17 @@ class IntentClassifierTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            // p(out_of_scope) | topic confidence | out of scope?
-            "0.6|0.5|true", "0.6|0.9|false", "0.8|0.96|true", "0.45|0.3|true", "0.45|0.85|false", "0.2|0.1|false"})
-    void outOfScopeWeighsTheClassifierAgainstTheKnowledgeBase(double p, double confidence, boolean expected) {
+            // p(out_of_scope) | topic confidence | words nothing the bot was given has | out of scope?
+            "0.6|0.5|0|true", "0.6|0.9|0|false", "0.8|0.96|0|true", "0.45|0.3|0|true", "0.45|0.85|0|false",
+            "0.2|0.1|0|false", "0.45|0.0|1|false", "0.45|0.5|1|true", "0.6|0.0|1|true"})
+    void outOfScopeWeighsTheClassifierAgainstTheKnowledgeBase(double p, double confidence, int unheard,
+                                                             boolean expected) {
         IntentGuess guess = new IntentGuess(Map.of("out_of_scope", p, "question", (1 - p) / 2, "greeting", (1 - p) / 2),
                 Map.of());
-        assertThat(IntentClassifier.outOfScope(guess, confidence, 0.45))
-                .isEqualTo(expected);
+        SearchResult result = new SearchResult(QueryFilters.NONE, confidence == 0 ? List.of()
+                : List.of(new SearchResult.GuidanceHit(null, confidence, 1)), List.of(), false, List.of(), 3, unheard,
+                unheard);
+        assertThat(IntentClassifier.outOfScope(guess, result, 0.45)).isEqualTo(expected);
     }
 
     @Test
