@@ -45,7 +45,7 @@ public class DialogueEngine {
     public static final String OPTION_EVENTS = "events";
 
     /** The kinds of organisation the intake offers, by their target group in the knowledge base. */
-    private static final List<String> ORGANISATIONS = List.of("verwaltung", "unternehmen", "verein", "bildung",
+    static final List<String> ORGANISATIONS = List.of("verwaltung", "unternehmen", "verein", "bildung",
             "gesundheit-pflege", "soziale-arbeit", "migrantenorganisation");
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
