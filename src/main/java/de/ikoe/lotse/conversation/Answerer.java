@@ -183,6 +183,7 @@ public class Answerer {
             List<String> lines = new ArrayList<>();
             lines.add(texts.offersIntro(result.filters().region(), result.offersFallback()));
             offers.forEach(o -> lines.add(texts.offer(o)));
+            inOtherLanguage(lines, offers, lang, texts);
             if (!confident.isEmpty()) {
                 lines.add("");
                 lines.add(texts.moreOn(confident.get(0).document()));
@@ -211,6 +212,7 @@ public class Answerer {
             lines.add("");
             lines.add(texts.offersAlso());
             offers.forEach(o -> lines.add(texts.offer(o)));
+            inOtherLanguage(lines, offers, lang, texts);
         }
         return answered(lang, intent, confidence, String.join("\n", lines), sources, offers, result, texts);
     }
@@ -238,8 +240,16 @@ public class Answerer {
         List<String> lines = new ArrayList<>();
         lines.add(texts.eventsIntro());
         result.events().forEach(e -> lines.add(texts.event(e)));
+        inOtherLanguage(lines, result.events(), lang, texts);
         return new Answer(lang, Intent.EVENTS, true, 1, String.join("\n", lines), List.of(), List.of(),
                 result.events(), result.filters(), Escalation.NONE, List.of());
+    }
+
+    /** Offers and events are written in one language: an answer in the other says so once, under them. */
+    private static void inOtherLanguage(List<String> lines, List<KnowledgeDocument> shown, String lang, Texts texts) {
+        if (shown.stream().anyMatch(d -> !d.lang().equals(lang))) {
+            lines.add(texts.detailsInOtherLanguage());
+        }
     }
 
     /** The body of the last topic, for "mehr dazu". */

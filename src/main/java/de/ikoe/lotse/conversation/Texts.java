@@ -140,6 +140,11 @@ public final class Texts {
                 + ". " + text("offer.contact") + ": " + offer.contact();
     }
 
+    /** Under offers or events written in the other language. */
+    public String detailsInOtherLanguage() {
+        return text("details.otherLanguage");
+    }
+
     public String eventsIntro() {
         return text("events.intro");
     }

@@ -131,6 +131,21 @@ class AskApiTests {
         assertThat(answer.path("sources").get(0).path("lang").asString()).isEqualTo("en");
     }
 
+    /** Offers are written in German: an English answer says so, and everything of its own is English. */
+    @Test
+    void anEnglishOfferAnswerShowsNoGermanWhereThereIsEnglish() throws Exception {
+        JsonNode answer = ask("Is there a training course for public authorities in Jena?");
+        assertThat(answer.path("lang").asString()).isEqualTo("en");
+        assertThat(answer.path("intent").asString()).isEqualTo("offers");
+        String text = answer.path("text").asString();
+        assertThat(text).contains(bot().detailsInOtherLanguage())
+                .doesNotContain("Kosten", "Kontakt", "Beispieleintrag", "thüringenweit", "Quelle:");
+    }
+
+    private de.ikoe.lotse.conversation.Texts bot() {
+        return texts.in("en");
+    }
+
     @Test
     void badRequestsGetAReasonAndNoStackTrace() throws Exception {
         assertBadRequest(post("{\"text\":\"\"}"), "text must not be empty");
