@@ -344,7 +344,7 @@ public final class Texts {
     }
 
     public String summaryConfidence(double confidence) {
-        return text("summary.confidence", "confidence", String.format(Locale.ROOT, "%.2f", confidence));
+        return text("summary.confidence", "confidence", String.format(TextBundle.locale(lang), "%.2f", confidence));
     }
 
     public String summaryMisses(int misses) {

@@ -37,10 +37,10 @@ final class CaseSummary {
             filters = knowledge.understand(intake.region()).orElse(filters);
         }
         if (filters.region() != null) {
-            line(s, texts.summaryRegion(filters.region()));
+            line(s, texts.summaryRegion(texts.regionName(filters.region())));
         }
         if (filters.targetGroup() != null) {
-            line(s, texts.summaryTargetGroup(filters.targetGroup()));
+            line(s, texts.summaryTargetGroup(texts.targetGroup(filters.targetGroup())));
         }
         if (filters.format() != null) {
             line(s, texts.summaryFormat(filters.format()));
