@@ -7,6 +7,8 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
+# the bot's texts are built into the jar as the defaults for keys an editor's folder lacks
+COPY knowledge-base/texts knowledge-base/texts
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre

@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   var TEXTS = {
-    de: { title: 'IKÖ-Lotse', stateBot: 'Sie schreiben mit dem Bot.', stateWaiting: 'Sie warten auf eine Beraterin oder einen Berater.',
+    de: { title: 'IKÖ-Lotse', stateBot: 'Sie schreiben mit dem Bot.', stateWaiting: 'Sie warten auf eine Beraterin oder einen Berater.', stateWaitingAt: 'Sie warten auf eine Beraterin oder einen Berater: Platz {0} der Warteschlange.',
           stateCounsellor: 'Sie schreiben mit einer Beraterin oder einem Berater.', privacy: 'Automatischer Assistent. Was gespeichert wird:',
           privacyLink: 'Datenschutz', inputLabel: 'Ihre Nachricht', send: 'Senden', placeholder: 'Ihre Frage, z. B. „Was ist interkulturelle Öffnung?“',
           user: 'Sie', bot: 'IKÖ-Lotse', counsellor: 'Beratung', system: 'Hinweis', sources: 'Quellen',
@@ -11,7 +11,7 @@
           privacyCounsellor: 'Ein Mensch aus dem Zentrum antwortet Ihnen. Was gespeichert wird:', badgeBot: 'Bot', badgeCounsellor: 'Mensch',
           badgeWaiting: 'Warteschlange', rated: 'Danke! Ihre Bewertung ist gespeichert.', chosen: 'gewählt',
           counter: '{0} von {1} Zeichen', tooLong: 'Zu lang: {0} von höchstens {1} Zeichen. Bitte kürzen Sie den Text oder teilen Sie ihn auf zwei Nachrichten auf – sonst würde er abgeschnitten.' },
-    en: { title: 'IKÖ-Lotse', stateBot: 'You are writing with the bot.', stateWaiting: 'You are waiting for a counsellor.',
+    en: { title: 'IKÖ-Lotse', stateBot: 'You are writing with the bot.', stateWaiting: 'You are waiting for a counsellor.', stateWaitingAt: 'You are waiting for a counsellor: number {0} in the queue.',
           stateCounsellor: 'You are writing with a counsellor.', privacy: 'Automated assistant. What is stored:',
           privacyLink: 'Privacy', inputLabel: 'Your message', send: 'Send', placeholder: 'Your question, e.g. "What is intercultural opening?"',
           user: 'You', bot: 'IKÖ-Lotse', counsellor: 'Counsellor', system: 'Notice', sources: 'Sources',
@@ -70,13 +70,10 @@
     });
   }
 
-  function render(m) {
-    if (seen[m.seq]) { return; }
-    seen[m.seq] = true;
-    lastSeq = Math.max(lastSeq, m.seq);
+  // One message as a list item: who, the text (as text, never HTML), sources, options.
+  function bubble(m) {
     var li = document.createElement('li');
     li.className = 'msg ' + m.author;
-    li.setAttribute('data-seq', m.seq);
     var who = document.createElement('span');
     who.className = 'who';
     who.textContent = t[m.author] || m.author;
@@ -108,12 +105,25 @@
         var b = document.createElement('button');
         b.type = 'button';
         b.textContent = o.label;
+        b.setAttribute('data-label', o.label);
         b.setAttribute('data-value', o.value);
         b.addEventListener('click', function () { choose(options, b, o); });
         options.appendChild(b);
       });
       li.appendChild(options);
     }
+    return li;
+  }
+
+  function render(m) {
+    if (seen[m.seq]) { return; }
+    seen[m.seq] = true;
+    lastSeq = Math.max(lastSeq, m.seq);
+    // the conversation's own first message is the same welcome: it takes the shown one's place
+    var shownWelcome = list.querySelector('li.welcome');
+    if (shownWelcome) { shownWelcome.remove(); }
+    var li = bubble(m);
+    li.setAttribute('data-seq', m.seq);
     // keep the order by seq, whatever arrives first (stream or response)
     var before = null;
     list.querySelectorAll('li.msg').forEach(function (el) {
@@ -122,6 +132,17 @@
     list.insertBefore(li, before);
     list.scrollTop = list.scrollHeight;
     retireOptions();
+  }
+
+  // A chat without messages opens with the welcome and its starters, before anything is stored.
+  function welcome() {
+    return fetch('/api/chat/welcome?lang=' + lang).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (w) {
+        if (!w || list.querySelector('li.msg')) { return; }
+        var li = bubble({ author: 'bot', text: w.text, options: w.options });
+        li.classList.add('welcome');
+        list.appendChild(li);
+      }).catch(function () { /* the chat works without it */ });
   }
 
   // Options are one-shot: only those of the newest message are live, and only until the person
@@ -134,17 +155,30 @@
     var all = list.querySelectorAll('li.msg');
     var last = all[all.length - 1];
     list.querySelectorAll('.options:not(.answered)').forEach(function (group) {
-      if (!last || group.closest('li') !== last || last.classList.contains('user')) { retire(group); }
+      if (!last || group.closest('li') !== last || last.classList.contains('user')) {
+        // the person's answer right after it says which one was chosen (also after a reload)
+        var answer = group.closest('li').nextElementSibling;
+        if (answer && answer.classList.contains('user')) {
+          var said = answer.querySelector('.text').textContent;
+          group.querySelectorAll('button').forEach(function (b) {
+            if (b.getAttribute('data-label') === said && !b.classList.contains('chosen')) { markChosen(b); }
+          });
+        }
+        retire(group);
+      }
     });
   }
-  function choose(group, button, option) {
-    if (button.disabled) { return; }
+  function markChosen(button) {
     button.classList.add('chosen');
     button.setAttribute('aria-pressed', 'true');
     var mark = document.createElement('span');
     mark.className = 'visually-hidden';
     mark.textContent = ' (' + t.chosen + ')';
     button.appendChild(mark);
+  }
+  function choose(group, button, option) {
+    if (button.disabled) { return; }
+    markChosen(button);
     retire(group);
     if (option.value.indexOf('feedback:') === 0) {
       var thanks = document.createElement('p');
@@ -191,8 +225,9 @@
   }
 
   // The header says who is writing: the bot, the queue, or a person from the centre.
-  function showState(state) {
-    stateLine.textContent = state === 'WAITING' ? t.stateWaiting : state === 'WITH_COUNSELLOR' ? t.stateCounsellor : t.stateBot;
+  function showState(state, position) {
+    stateLine.textContent = state === 'WAITING' ? (position ? t.stateWaitingAt.replace('{0}', position) : t.stateWaiting)
+      : state === 'WITH_COUNSELLOR' ? t.stateCounsellor : t.stateBot;
     var who = state === 'WITH_COUNSELLOR' ? 'counsellor' : state === 'WAITING' ? 'waiting' : 'bot';
     document.body.setAttribute('data-state', who);
     badge.textContent = who === 'counsellor' ? t.badgeCounsellor : who === 'waiting' ? t.badgeWaiting : t.badgeBot;
@@ -203,7 +238,7 @@
     if (!session) { return Promise.resolve(); }
     return api('GET', '/api/chat/sessions/' + session.sessionId + '/messages?after=' + lastSeq).then(function (h) {
       h.messages.forEach(render);
-      showState(h.state);
+      showState(h.state, h.position);
     }).catch(function (e) {
       if (e.status === 403 || e.status === 404) { forgetSession(); }
     });
@@ -282,6 +317,8 @@
   });
 
   if (session) {
-    catchUp().then(openStream).catch(function () { localStorage.removeItem(KEY); session = null; });
+    catchUp().then(openStream).catch(function () { localStorage.removeItem(KEY); session = null; }).then(welcome);
+  } else {
+    welcome();
   }
 })();

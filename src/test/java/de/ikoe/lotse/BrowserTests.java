@@ -1,6 +1,8 @@
 package de.ikoe.lotse;
 
 import com.sun.net.httpserver.HttpServer;
+import de.ikoe.lotse.conversation.BotTexts;
+import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.LotseInstance;
 import de.ikoe.lotse.telegram.FakeBotApi;
@@ -203,8 +205,20 @@ class BrowserTests {
             List<WebElement> buttons = person.findElements(By.cssSelector("li.msg.bot:last-child .options button"));
             buttons.get(buttons.size() - 1).click(); // "Überspringen"
         }
-        waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"),
-                "Sie warten auf eine Beraterin oder einen Berater."));
+        // the status line says the place in the queue
+        waiting(person).until(ExpectedConditions.textMatches(By.id("chat-state"),
+                java.util.regex.Pattern.compile("Sie warten auf eine Beraterin oder einen Berater: Platz \\d+ der Warteschlange\\.")));
+    }
+
+    private static Texts german() {
+        return lotse.bean(BotTexts.class).in("de");
+    }
+
+    /** The texts of the messages shown, in order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> shownTexts(WebDriver person, String author) {
+        return (List<String>) js(person, "return [...document.querySelectorAll('li.msg.' + arguments[0] + ' .text')]"
+                + ".map(e => e.textContent);", author);
     }
 
     /** The address of the newest waiting ticket in the queue (the list may re-render at any moment). */
@@ -333,6 +347,45 @@ class BrowserTests {
     }
 
     /**
+     * The chat opens with the welcome and four starters before anything is stored; pressing one
+     * keeps the welcome where it is (once), shows the choice as the person's words and answers it;
+     * a hello afterwards is not a second introduction, and a reload shows the same.
+     */
+    @Test
+    void theChatOpensWithTheWelcomeAndStartersAndGreetsOnce() throws IOException {
+        WebDriver person = browser();
+        try {
+            Texts de = german();
+            person.get(lotse.url("/chat?lang=de"));
+            waiting(person).until(d -> count(d, "li.msg.bot .options button") == 4);
+            assertThat(shownTexts(person, "bot")).containsExactly(de.welcome());
+            assertThat(person.findElements(By.cssSelector("li.msg.bot .options button")).stream().map(WebElement::getText))
+                    .containsExactly(de.starterFirstSteps(), de.starterOffers(), de.starterEvents(), de.optionPerson());
+            assertThat(count(person, "li.msg.user")).isZero();
+            shoot(person, "chat-welcome");
+
+            person.findElement(By.cssSelector("li.msg.bot .options button[data-value='events']")).click();
+            waiting(person).until(d -> count(d, "li.msg.bot") == 2);
+            assertThat(shownTexts(person, "bot").get(0)).isEqualTo(de.welcome());
+            assertThat(shownTexts(person, "bot").get(1)).startsWith(de.eventsIntro());
+            assertThat(shownTexts(person, "user")).containsExactly(de.starterEvents());
+            assertThat(person.findElement(By.cssSelector("button.chosen")).getAttribute("data-value")).isEqualTo("events");
+            assertThat(liveOldOptions(person)).isZero();
+
+            ask(person, "Hallo");
+            waiting(person).until(d -> count(d, "li.msg.bot") == 3);
+            assertThat(shownTexts(person, "bot").get(2)).isEqualTo(de.greeting());
+            person.navigate().refresh();
+            waiting(person).until(d -> count(d, "li.msg") == 5);
+            assertThat(shownTexts(person, "bot")).filteredOn(de.welcome()::equals).hasSize(1);
+            assertThat(person.findElement(By.cssSelector("button.chosen")).getAttribute("data-value"))
+                    .as("the choice stays marked after a reload").isEqualTo("events");
+        } finally {
+            person.quit();
+        }
+    }
+
+    /**
      * Deleting asks first in a dialog that starts on "Abbrechen"; without script the same
      * question has a page of its own. The person, still in the chat, reads that it was closed.
      */
@@ -374,7 +427,7 @@ class BrowserTests {
             assertThat(counsellor.findElement(By.cssSelector("main [role=status]")).getText()).contains("gelöscht");
 
             waiting(person).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                    "Die Beratungsstelle hat dieses Gespräch beendet und gelöscht."));
+                    german().conversationDeleted()));
             waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"), "Sie schreiben mit dem Bot."));
             int before = count(person, "li.msg.bot");
             ask(person, "Was ist IKÖ?");

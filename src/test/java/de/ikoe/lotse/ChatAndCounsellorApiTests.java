@@ -1,14 +1,18 @@
 package de.ikoe.lotse;
 
+import de.ikoe.lotse.conversation.BotTexts;
+import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.Http.Response;
 import de.ikoe.lotse.support.MutableClock;
+import de.ikoe.lotse.support.Settled;
 import de.ikoe.lotse.support.SharedApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +43,10 @@ class ChatAndCounsellorApiTests {
 
     @Autowired
     MutableClock clock;
+    @Autowired
+    BotTexts bot;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -61,8 +70,24 @@ class ChatAndCounsellorApiTests {
         return Http.post(url("/api/chat/sessions/" + session + "/messages"), body, Map.of("X-Chat-Token", token));
     }
 
+    private Texts de() {
+        return bot.in("de");
+    }
+
+    private JsonNode history() {
+        return Http.get(url("/api/chat/sessions/" + session + "/messages"), Map.of("X-Chat-Token", token)).json();
+    }
+
+    private static List<String> optionValues(JsonNode message) {
+        return message.path("options").valueStream().map(o -> o.path("value").asString()).toList();
+    }
+
     private List<String> texts(Response response) {
-        return response.json().path("messages").valueStream().map(m -> m.path("text").asString()).toList();
+        return texts(response.json());
+    }
+
+    private static List<String> texts(JsonNode messages) {
+        return messages.path("messages").valueStream().map(m -> m.path("text").asString()).toList();
     }
 
     private static Map<String, String> admin() {
@@ -94,15 +119,136 @@ class ChatAndCounsellorApiTests {
     }
 
     @Test
-    void theFirstMessageBringsTheFirstContactNoticeAndAnAnswer() {
+    void theFirstMessageBringsTheWelcomeOnceAndAnAnswer() {
         Response response = send(Map.of("text", "Was ist IKÖ?"));
         assertThat(response.status()).isEqualTo(200);
         List<JsonNode> messages = response.json().path("messages").valueStream().toList();
         assertThat(messages).extracting(m -> m.path("author").asString()).containsExactly("bot", "user", "bot");
-        assertThat(messages.get(0).path("text").asString()).contains("automatischer Assistent", "Datenschutz");
+        assertThat(messages.get(0).path("text").asString()).isEqualTo(de().welcome())
+                .contains("automatische Assistent", "Datenschutz");
+        // the answer follows at once: no starters that would be spent before they could be pressed
+        assertThat(messages.get(0).path("options")).isEmpty();
         assertThat(messages.get(2).path("sources").get(0).path("id").asString()).isEqualTo("was-ist-ikoe");
         assertThat(messages.get(2).path("options").valueStream().map(o -> o.path("value").asString()))
                 .contains("feedback:yes", "feedback:no");
+    }
+
+    @Test
+    void theChatOpensWithTheWelcomeAndStartersWithoutStoringAnything() {
+        JsonNode welcome = Http.get(url("/api/chat/welcome?lang=de"), Map.of()).json();
+        assertThat(welcome.path("text").asString()).isEqualTo(de().welcome());
+        assertThat(welcome.path("options").valueStream().map(o -> o.path("label").asString()))
+                .containsExactly(de().starterFirstSteps(), de().starterOffers(), de().starterEvents(), de().optionPerson());
+        assertThat(Http.get(url("/api/chat/welcome?lang=en"), Map.of()).json().path("text").asString())
+                .isEqualTo(bot.in("en").welcome()).startsWith("Hello");
+        // a language the bot does not speak gets German, by decision
+        assertThat(Http.get(url("/api/chat/welcome?lang=fr"), Map.of()).json().path("text").asString())
+                .isEqualTo(de().welcome());
+        assertThat(history().path("messages")).as("nothing stored for the session yet").isEmpty();
+    }
+
+    @Test
+    void aStarterPressedFirstGreetsOnceAndIsAnswered() {
+        List<JsonNode> messages = send(Map.of("option", "events")).json().path("messages").valueStream().toList();
+        assertThat(messages).extracting(m -> m.path("author").asString()).containsExactly("bot", "user", "bot");
+        assertThat(messages.get(0).path("text").asString()).isEqualTo(de().welcome());
+        assertThat(optionValues(messages.get(0))).containsExactly("ask", "offers", "events", "handoff");
+        assertThat(messages.get(1).path("text").asString()).isEqualTo(de().starterEvents());
+        assertThat(messages.get(2).path("text").asString()).startsWith(de().eventsIntro());
+
+        // the first starter asks its own words as a question
+        send(Map.of("text", "Hallo"));
+        List<JsonNode> asked = send(Map.of("option", "ask")).json().path("messages").valueStream().toList();
+        assertThat(asked.get(0).path("text").asString()).isEqualTo(de().starterFirstSteps());
+        assertThat(asked).hasSize(2);
+    }
+
+    @Test
+    void aHelloFirstIsAnsweredByTheWelcomeAloneAndALaterHelloIntroducesNothing() {
+        List<JsonNode> first = send(Map.of("text", "Hallo")).json().path("messages").valueStream().toList();
+        assertThat(first).extracting(m -> m.path("author").asString()).containsExactly("user", "bot");
+        assertThat(first.get(1).path("text").asString()).isEqualTo(de().welcome());
+        assertThat(optionValues(first.get(1))).hasSize(4);
+        List<String> again = texts(send(Map.of("text", "Guten Tag")));
+        assertThat(again).containsExactly("Guten Tag", de().greeting());
+        assertThat(again.get(1)).doesNotContain("IKÖ-Lotse");
+        List<String> start = texts(send(Map.of("text", "/start")));
+        assertThat(start).containsExactly("/start", de().greeting());
+    }
+
+    @Test
+    void anOldButtonIsIgnoredPolitelyAndNeverShownAsThePersonsWords() {
+        long ticket = queue();
+        Http.post(url("/api/counsellor/tickets/" + ticket + "/claim"), null, admin());
+        // the "Abbrechen" of the queue message, pressed while the counsellor writes
+        JsonNode stale = send(Map.of("option", "cancel")).json();
+        assertThat(stale.path("messages").valueStream().map(m -> m.path("author").asString())).containsExactly("system");
+        assertThat(stale.path("messages").get(0).path("text").asString()).isEqualTo(de().staleOption());
+        assertThat(Http.get(url("/api/counsellor/tickets/" + ticket), admin()).json().path("status").asString())
+                .isEqualTo("CLAIMED");
+        JsonNode transcript = Http.get(url("/api/counsellor/tickets/" + ticket), admin()).json().path("transcript");
+        assertThat(transcript.valueStream().filter(m -> m.path("author").asString().equals("user"))
+                .map(m -> m.path("text").asString())).doesNotContain("cancel", de().optionCancel());
+
+        // one-shot: a rating counts once; the same button again is spent
+        Http.post(url("/api/counsellor/tickets/" + ticket + "/close"), Map.of("note", "erledigt"), admin());
+        assertThat(texts(send(Map.of("option", "feedback:yes")))).containsExactly(de().optionHelpful(), de().feedbackThanks());
+        assertThat(texts(send(Map.of("option", "feedback:yes")))).containsExactly(de().staleOption());
+        // a value no message ever offered
+        assertThat(texts(send(Map.of("option", "topic:was-ist-ikoe")))).containsExactly(de().staleOption());
+    }
+
+    @Test
+    void theLiveOptionsStayLiveAfterAnOldButton() {
+        send(Map.of("text", "Was ist IKÖ?"));
+        JsonNode stale = send(Map.of("option", "handoff")).json().path("messages").get(0);
+        assertThat(stale.path("text").asString()).isEqualTo(de().staleOption());
+        assertThat(optionValues(stale)).containsExactly("feedback:yes", "feedback:no");
+        assertThat(texts(send(Map.of("option", "feedback:no")))).containsExactly(de().optionNotHelpful(), de().feedbackSorry());
+    }
+
+    @Test
+    void whenSomeoneAheadIsServedOrWithdrawsAWaitingPersonHearsTheirBetterPlaceOnce() {
+        long served = queue();
+        newSession();
+        queue();
+        String withdrawing = session;
+        String withdrawingToken = token;
+        newSession();
+        queue();
+        int place = history().path("position").asInt();
+        assertThat(place).isGreaterThan(2);
+        List<String> moves = IntStream.rangeClosed(1, place).mapToObj(de()::queueMoved).toList();
+
+        // the first of them is served: one message with the better place, and the status line's place
+        Http.post(url("/api/counsellor/tickets/" + served + "/claim"), null, admin());
+        await().atMost(Duration.ofSeconds(10)).until(() -> history().path("position").asInt() == place - 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> texts(history()).contains(de().queueMoved(place - 1)));
+        JsonNode moved = history().path("messages").valueStream()
+                .filter(m -> m.path("text").asString().equals(de().queueMoved(place - 1))).findFirst().orElseThrow();
+        assertThat(optionValues(moved)).as("the person can still withdraw").containsExactly("cancel");
+
+        // the second withdraws
+        String waiting = session;
+        String waitingToken = token;
+        session = withdrawing;
+        token = withdrawingToken;
+        send(Map.of("option", "cancel"));
+        session = waiting;
+        token = waitingToken;
+        await().atMost(Duration.ofSeconds(10)).until(() -> texts(history()).contains(de().queueMoved(place - 2)));
+
+        // someone behind is served: nothing changes for this person
+        newSession();
+        long behind = queue();
+        Http.post(url("/api/counsellor/tickets/" + behind + "/claim"), null, admin());
+        session = waiting;
+        token = waitingToken;
+        Settled.await(jdbc);
+        assertThat(texts(history()).stream().filter(moves::contains)).as("one message per better place")
+                .containsExactly(de().queueMoved(place - 1), de().queueMoved(place - 2));
+        assertThat(history().path("position").asInt()).isEqualTo(place - 2);
+        assertThat(history().path("state").asString()).isEqualTo("WAITING");
     }
 
     @Test
@@ -126,22 +272,25 @@ class ChatAndCounsellorApiTests {
     }
 
     @Test
-    void twoMissesInARowOfferAPerson() {
+    void missesInARowOfferAPersonAndAreCountedHonestly() {
         // questions for the centre it has no answer to (out-of-scope ones are no misses: they are
         // not the centre's field, and the bot says so)
-        send(Map.of("text", "Was ist das Trifoliumverfahren?"));
-        Response second = send(Map.of("text", "Wie funktioniert das Quaxmodell für Vereinsbeiräte?"));
-        JsonNode reply = second.json().path("messages").get(1);
-        assertThat(reply.path("text").asString()).contains("zweimal");
-        assertThat(reply.path("options").get(0).path("value").asString()).isEqualTo("handoff");
+        JsonNode first = send(Map.of("text", "Was ist das Trifoliumverfahren?")).json().path("messages").get(2);
+        assertThat(first.path("text").asString()).isEqualTo(de().notKnown());
+        JsonNode second = send(Map.of("text", "Wie funktioniert das Quaxmodell für Vereinsbeiräte?")).json()
+                .path("messages").get(1);
+        assertThat(second.path("text").asString()).isEqualTo(de().notKnownAgain(2)).contains("2 Fragen");
+        assertThat(optionValues(second)).containsExactly("handoff");
+        JsonNode third = send(Map.of("text", "Gilt die Plimbergregel auch für Beiräte?")).json().path("messages").get(1);
+        assertThat(third.path("text").asString()).isEqualTo(de().notKnownAgain(3)).contains("3 Fragen")
+                .doesNotContain("zweimal");
     }
 
     @Test
     void notHelpfulOffersAPerson() {
         send(Map.of("text", "Was ist IKÖ?"));
         Response feedback = send(Map.of("option", "feedback:no"));
-        assertThat(texts(feedback)).containsExactly("Nicht hilfreich",
-                "Schade, dass das nicht geholfen hat. Möchten Sie mit einer Beraterin oder einem Berater sprechen?");
+        assertThat(texts(feedback)).containsExactly(de().optionNotHelpful(), de().feedbackSorry());
     }
 
     @Test
@@ -150,7 +299,7 @@ class ChatAndCounsellorApiTests {
         Http.post(url("/api/counsellor/tickets/" + ticket + "/claim"), null, admin());
         Http.post(url("/api/counsellor/tickets/" + ticket + "/close"), Map.of("note", "erledigt"), admin());
         Response feedback = send(Map.of("option", "feedback:yes"));
-        assertThat(texts(feedback)).containsExactly("Hilfreich", "Danke für Ihre Rückmeldung, sie hilft uns, besser zu werden.");
+        assertThat(texts(feedback)).containsExactly(de().optionHelpful(), de().feedbackThanks());
     }
 
     @Test
@@ -174,13 +323,17 @@ class ChatAndCounsellorApiTests {
     }
 
     @Test
-    void aTicketWaitingTooLongBringsTheOtherWaysOfContact() {
+    void aTicketWaitingTooLongBringsTheCentresWayOfContactFromTheKnowledgeBase() {
         queue();
         clock.advance(Duration.ofMinutes(21));
+        // the contact topic of the tests' knowledge base names the centre's website
+        String reminder = de().overdue("https://thueringer-zentrum-ikoe.de/");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                Http.get(url("/api/chat/sessions/" + session + "/messages"), Map.of("X-Chat-Token", token)).json()
-                        .path("messages").valueStream().map(m -> m.path("text").asString()))
-                .anySatisfy(t -> assertThat(t).contains("länger als gewohnt")));
+                history().path("messages").valueStream().map(m -> m.path("text").asString())).contains(reminder));
+        JsonNode reminded = history().path("messages").valueStream()
+                .filter(m -> m.path("text").asString().equals(reminder)).findFirst().orElseThrow();
+        assertThat(reminder).contains("https://thueringer-zentrum-ikoe.de/").doesNotContain("Kontaktwege");
+        assertThat(optionValues(reminded)).as("the person can still withdraw").containsExactly("cancel");
     }
 
     @Test

@@ -9,7 +9,6 @@ import de.ikoe.lotse.conversation.internal.AnswerProperties;
 import de.ikoe.lotse.conversation.internal.FollowUp;
 import de.ikoe.lotse.conversation.internal.IntentClassifier;
 import de.ikoe.lotse.conversation.internal.LanguageDetector;
-import de.ikoe.lotse.conversation.internal.Texts;
 import de.ikoe.lotse.knowledge.IntentGuess;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.KnowledgeSearch;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers one message without any conversation state: understands it (language, intent,
@@ -35,7 +35,7 @@ public class Answerer {
     static final String HELP_TOPIC = "bot-hilfe";
     static final String PRIVACY_TOPIC = "datenschutz-chatbot";
     static final String CONTACT_TOPIC = "kontakt-beratung-anfragen";
-    static final String OFFERS_TOPIC = "angebote-finden";
+    public static final String OFFERS_TOPIC = "angebote-finden";
     private static final int MAX_SOURCES = 3;
     private static final int MAX_OFFERS = 3;
     private static final int MORE_LENGTH = 1200;
@@ -43,11 +43,13 @@ public class Answerer {
     private final KnowledgeSearch knowledge;
     private final AnswerProperties properties;
     private final AnswerMeter meter;
+    private final BotTexts texts;
 
-    Answerer(KnowledgeSearch knowledge, AnswerProperties properties, AnswerMeter meter) {
+    Answerer(KnowledgeSearch knowledge, AnswerProperties properties, AnswerMeter meter, BotTexts texts) {
         this.knowledge = knowledge;
         this.properties = properties;
         this.meter = meter;
+        this.texts = texts;
     }
 
     /**
@@ -80,6 +82,26 @@ public class Answerer {
         return answer;
     }
 
+    /** What a message is for, as {@link #answer} would take it, without answering it. */
+    public Intent intent(String text) {
+        return IntentClassifier.classify(text, knowledge.intent(text), knowledge.understand(text));
+    }
+
+    /** The upcoming events, for a person who asked for them in these words (a button, say). */
+    public Answer events(String text, String lang) {
+        Answer answer = events(lang, knowledge.search(new SearchQuery(text, lang)), texts.in(lang));
+        meter.answered(outcome(answer), answer.intent().id());
+        return answer;
+    }
+
+    /**
+     * The centre's way of contact (a link, an e-mail address or a phone number) that the editors
+     * keep in the contact topic's {@code contact} field, if they do.
+     */
+    public Optional<String> centreContact(String lang) {
+        return knowledge.document(CONTACT_TOPIC, lang).map(KnowledgeDocument::contact).filter(c -> !c.isBlank());
+    }
+
     /** How an answer ended, for the metrics: never anything the person wrote. */
     private static String outcome(Answer answer) {
         if (answer.answered()) {
@@ -94,7 +116,7 @@ public class Answerer {
 
     private Answer decide(String text, String langHint, Context previous) {
         String lang = LanguageDetector.detect(text, langHint);
-        Texts texts = new Texts(lang);
+        Texts texts = this.texts.in(lang);
         if (previous != null && previous.topic() != null && FollowUp.isMore(text)) {
             return more(lang, previous, texts);
         }
@@ -167,6 +189,7 @@ public class Answerer {
             List<String> lines = new ArrayList<>();
             lines.add(texts.offersIntro(result.filters().region(), result.offersFallback()));
             offers.forEach(o -> lines.add(texts.offer(o)));
+            inOtherLanguage(lines, offers, lang, texts);
             if (!confident.isEmpty()) {
                 lines.add("");
                 lines.add(texts.moreOn(confident.get(0).document()));
@@ -195,6 +218,7 @@ public class Answerer {
             lines.add("");
             lines.add(texts.offersAlso());
             offers.forEach(o -> lines.add(texts.offer(o)));
+            inOtherLanguage(lines, offers, lang, texts);
         }
         return answered(lang, intent, confidence, String.join("\n", lines), sources, offers, result, texts);
     }
@@ -222,8 +246,16 @@ public class Answerer {
         List<String> lines = new ArrayList<>();
         lines.add(texts.eventsIntro());
         result.events().forEach(e -> lines.add(texts.event(e)));
+        inOtherLanguage(lines, result.events(), lang, texts);
         return new Answer(lang, Intent.EVENTS, true, 1, String.join("\n", lines), List.of(), List.of(),
                 result.events(), result.filters(), Escalation.NONE, List.of());
+    }
+
+    /** Offers and events are written in one language: an answer in the other says so once, under them. */
+    private static void inOtherLanguage(List<String> lines, List<KnowledgeDocument> shown, String lang, Texts texts) {
+        if (shown.stream().anyMatch(d -> !d.lang().equals(lang))) {
+            lines.add(texts.detailsInOtherLanguage());
+        }
     }
 
     /** The body of the last topic, for "mehr dazu". */

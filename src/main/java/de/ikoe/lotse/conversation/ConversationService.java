@@ -1,11 +1,14 @@
 package de.ikoe.lotse.conversation;
 
 import de.ikoe.lotse.conversation.internal.ConversationStore;
+import de.ikoe.lotse.conversation.internal.DialogueEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+
+import java.util.List;
 
 /**
  * The entrance for every channel: handles one inbound message exactly once. The message, the
@@ -19,9 +22,29 @@ public class ConversationService {
     private static final int ATTEMPTS = 3;
 
     private final ConversationStore store;
+    private final BotTexts texts;
 
-    ConversationService(ConversationStore store) {
+    ConversationService(ConversationStore store, BotTexts texts) {
         this.store = store;
+        this.texts = texts;
+    }
+
+    /** The first words of every conversation, and the options to begin with. */
+    public record Welcome(String text, List<Answer.Option> options) {
+
+        public Welcome {
+            options = List.copyOf(options);
+        }
+    }
+
+    /**
+     * What a channel may show before the person writes (the web chat does): the same welcome,
+     * with the same starters, that the conversation begins with once they write or press one.
+     * Nothing is stored.
+     */
+    public Welcome welcome(String lang) {
+        Texts in = texts.in(lang);
+        return new Welcome(in.welcome(), DialogueEngine.starters(in));
     }
 
     /** A person's id changed on a channel (a Telegram group became a supergroup); their conversation follows. */

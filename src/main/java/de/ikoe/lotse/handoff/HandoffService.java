@@ -13,6 +13,9 @@ public interface HandoffService {
     /** 1 for the first in the queue; 0 when the ticket no longer waits. */
     int queuePosition(long ticketId);
 
+    /** The waiting tickets in the order of their places: the first has place 1 ({@link #queuePosition}). */
+    List<Ticket> queue();
+
     /** The ticket of a conversation that waits or is held, if any. */
     Optional<Ticket> activeTicketOf(long conversationId);
 

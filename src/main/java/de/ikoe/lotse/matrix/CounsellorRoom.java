@@ -1,7 +1,9 @@
 package de.ikoe.lotse.matrix;
 
+import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.Counselling;
 import de.ikoe.lotse.conversation.PersonWrote;
+import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.conversation.TranscriptEntry;
 import de.ikoe.lotse.conversation.Transcripts;
 import de.ikoe.lotse.handoff.HandoffClaimed;
@@ -47,6 +49,8 @@ import java.util.regex.Pattern;
  * so a post a crash or an outage prevented is made later. Each post's transaction id is derived
  * from its event, never random: the homeserver recognises a post made again (after a crash between
  * posting and recording it) and shows it once.
+ *
+ * <p>The room speaks the centre's language; its sentences are the editors' ({@code room.*} in the bot's texts).
  */
 class CounsellorRoom {
 
@@ -66,6 +70,7 @@ class CounsellorRoom {
     private final HandoffService handoff;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final BotTexts texts;
     /**
      * Posts leave the publishing thread; one thread keeps them in order. It holds no state a
      * crash could lose: a post not made is still an incomplete event publication.
@@ -82,7 +87,7 @@ class CounsellorRoom {
 
     CounsellorRoom(String roomId, MatrixClient client, JsonMapper json, MatrixStore store, Counselling counselling,
                    Transcripts transcripts, HandoffService handoff, TransactionTemplate transactions,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, BotTexts texts) {
         this.roomId = roomId;
         this.client = client;
         this.json = json;
@@ -92,6 +97,7 @@ class CounsellorRoom {
         this.handoff = handoff;
         this.transactions = transactions;
         this.events = events;
+        this.texts = texts;
     }
 
     String roomId() {
@@ -107,9 +113,8 @@ class CounsellorRoom {
     CompletableFuture<Void> on(HandoffRequested requested) {
         return post(() -> {
             String summary = handoff.get(requested.ticketId()).map(Ticket::summary)
-                    .filter(kept -> !kept.isBlank()).orElse("(Die Person hat ihre Daten löschen lassen.)");
-            String text = "Neues Ticket #" + requested.ticketId() + " (" + requested.channel() + ", "
-                    + requested.lang() + ")\n" + summary + "\n\nÜbernehmen mit: !claim " + requested.ticketId();
+                    .filter(kept -> !kept.isBlank()).orElseGet(() -> texts.centre().roomForgotten());
+            String text = texts.centre().roomNewTicket(requested.ticketId(), requested.channel(), requested.lang(), summary);
             String eventId = client.send(roomId, "m.room.message", "lotse-ticket-" + requested.ticketId() + "-announce",
                     MatrixText.content(json, text, List.of(), true));
             store.thread(requested.ticketId(), roomId, eventId);
@@ -119,7 +124,7 @@ class CounsellorRoom {
     @TransactionalEventListener
     CompletableFuture<Void> on(PersonWrote wrote) {
         return post(() -> written(wrote).ifPresent(text ->
-                sendInThread(wrote.ticketId(), "person-" + wrote.seq(), "Person: " + text)));
+                sendInThread(wrote.ticketId(), "person-" + wrote.seq(), texts.centre().roomPerson(text))));
     }
 
     /** The message an event names, if the conversation still holds it. */
@@ -132,27 +137,24 @@ class CounsellorRoom {
 
     @TransactionalEventListener
     CompletableFuture<Void> on(HandoffClaimed claimed) {
-        return inThread(claimed.ticketId(), "claimed" + suffix(claimed.at()),
-                "Übernommen von " + claimed.counsellor() + ". Antworten Sie in diesem Thread.");
+        return inThread(claimed.ticketId(), "claimed" + suffix(claimed.at()), texts.centre().roomClaimed(claimed.counsellor()));
     }
 
     @TransactionalEventListener
     CompletableFuture<Void> on(HandoffClosed closed) {
         return inThread(closed.ticketId(), closed.status().name().toLowerCase(Locale.ROOT),
-                closed.status() == TicketStatus.CANCELLED
-                        ? "Die Person hat die Anfrage zurückgezogen." : "Geschlossen; die Person ist wieder beim Bot.");
+                closed.status() == TicketStatus.CANCELLED ? texts.centre().roomWithdrawn() : texts.centre().roomClosed());
     }
 
     @TransactionalEventListener
     CompletableFuture<Void> on(HandoffReleased released) {
-        return inThread(released.ticketId(), "released" + suffix(released.at()), "Freigegeben: "
-                + released.counsellor() + " hält das Ticket nicht mehr, es wartet wieder. !claim " + released.ticketId());
+        return inThread(released.ticketId(), "released" + suffix(released.at()),
+                texts.centre().roomReleased(released.counsellor(), released.ticketId()));
     }
 
     @TransactionalEventListener
     CompletableFuture<Void> on(HandoffOverdue overdue) {
-        return inThread(overdue.ticketId(), "overdue", "Erinnerung: Ticket #" + overdue.ticketId()
-                + " wartet noch. !claim " + overdue.ticketId());
+        return inThread(overdue.ticketId(), "overdue", texts.centre().roomOverdue(overdue.ticketId()));
     }
 
     @TransactionalEventListener
@@ -186,24 +188,24 @@ class CounsellorRoom {
 
     /** @return what to answer in the room, or null */
     private String act(String member, String body, String threadRoot) {
+        Texts room = texts.centre();
         if (body.equals("!tickets")) {
             List<Ticket> waiting = handoff.list(TicketStatus.WAITING);
             if (waiting.isEmpty()) {
-                return "Keine wartenden Tickets.";
+                return room.roomNoneWaiting();
             }
-            StringBuilder list = new StringBuilder("Wartende Tickets:");
-            waiting.forEach(t -> list.append("\n#").append(t.id()).append(" (").append(t.channel()).append(", ")
-                    .append(t.lang()).append(") seit ").append(t.waitingSince()));
+            StringBuilder list = new StringBuilder(room.roomWaiting());
+            waiting.forEach(t -> list.append("\n")
+                    .append(room.roomWaitingTicket(t.id(), t.channel(), t.lang(), t.waitingSince())));
             return list.toString();
         }
         Matcher claim = CLAIM.matcher(body);
         if (claim.matches()) {
             long ticket = Long.parseLong(claim.group(1));
             if (handoff.get(ticket).isEmpty()) {
-                return "Ticket #" + ticket + " gibt es nicht.";
+                return room.roomUnknownTicket(ticket);
             }
-            return counselling.claim(ticket, member, displayName(member)) ? null
-                    : "Ticket #" + ticket + " ist schon vergeben oder nicht mehr offen.";
+            return counselling.claim(ticket, member, displayName(member)) ? null : room.roomTaken(ticket);
         }
         Matcher close = CLOSE.matcher(body);
         if (close.matches()) {
@@ -212,7 +214,7 @@ class CounsellorRoom {
                 counselling.close(ticket, member, close.group(2).strip());
                 return null;
             } catch (Counselling.NotTheHolderException e) {
-                return "Ticket #" + ticket + " kann nur schließen, wer es übernommen hat.";
+                return room.roomCloseNotHolder(ticket);
             }
         }
         if (threadRoot != null && !body.startsWith("!")) {
@@ -224,10 +226,10 @@ class CounsellorRoom {
                 counselling.reply(ticket, member, body);
                 return null;
             } catch (Counselling.NotTheHolderException e) {
-                return "Bitte übernehmen Sie Ticket #" + ticket + " zuerst mit !claim " + ticket + ".";
+                return room.roomClaimFirst(ticket);
             }
         }
-        return body.startsWith("!") ? "Befehle: !tickets, !claim N, !close N Notiz; antworten Sie der Person im Thread des Tickets." : null;
+        return body.startsWith("!") ? room.roomHelp() : null;
     }
 
     private static String displayName(String userId) {

@@ -1,5 +1,6 @@
 package de.ikoe.lotse.matrix;
 
+import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.ConversationService;
 import de.ikoe.lotse.conversation.Counselling;
 import de.ikoe.lotse.conversation.Transcripts;
@@ -52,9 +53,9 @@ class MatrixConfiguration {
     @ConditionalOnProperty(prefix = "lotse.matrix.counsellors", name = "room")
     CounsellorRoom counsellorRoom(MatrixProperties properties, MatrixClient client, JsonMapper json, MatrixStore store,
                                   Counselling counselling, Transcripts transcripts, HandoffService handoff,
-                                  TransactionTemplate transactions, ApplicationEventPublisher events) {
+                                  TransactionTemplate transactions, ApplicationEventPublisher events, BotTexts texts) {
         return new CounsellorRoom(properties.counsellors().room(), client, json, store, counselling, transcripts, handoff,
-                transactions, events);
+                transactions, events, texts);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package de.ikoe.lotse.telegram;
 
+import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.Command;
+import de.ikoe.lotse.conversation.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import de.ikoe.lotse.system.SingletonWork;
@@ -49,26 +51,26 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer, Singleto
     private final TelegramUrl url;
     private final BotIdentity identity;
     private final TelegramUpdates updates;
+    private final BotTexts texts;
     private volatile TelegramBotsLongPollingApplication polling;
     private volatile BotSession session;
     private volatile ThreadPoolTaskScheduler setup;
 
     TelegramBot(TelegramProperties properties, TelegramClient client, TelegramUrl url, BotIdentity identity,
-                TelegramUpdates updates) {
+                TelegramUpdates updates, BotTexts texts) {
         this.properties = properties;
         this.client = client;
         this.url = url;
         this.identity = identity;
         this.updates = updates;
+        this.texts = texts;
     }
 
-    /** The command menu, from the one definition of the commands every channel shares. */
-    static final List<BotCommand> GERMAN = menu("de");
-    static final List<BotCommand> ENGLISH = menu("en");
-
-    private static List<BotCommand> menu(String lang) {
+    /** The command menu, from the one definition of the commands every channel shares and the editors' texts. */
+    private List<BotCommand> menu(String lang) {
+        Texts in = texts.in(lang);
         return java.util.Arrays.stream(Command.values())
-                .map(c -> new BotCommand(c.name(lang), c.description(lang)))
+                .map(c -> new BotCommand(c.name(lang), in.commandDescription(c)))
                 .toList();
     }
 
@@ -109,9 +111,9 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer, Singleto
         try {
             User me = client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe());
             identity.set(me.getId(), me.getUserName());
-            client.execute(new SetMyCommands(GERMAN));
-            client.execute(new SetMyCommands(GERMAN, null, "de"));
-            client.execute(new SetMyCommands(ENGLISH, null, "en"));
+            client.execute(new SetMyCommands(menu("de")));
+            client.execute(new SetMyCommands(menu("de"), null, "de"));
+            client.execute(new SetMyCommands(menu("en"), null, "en"));
             if (properties.webhookMode()) {
                 registerWebhook();
             } else {

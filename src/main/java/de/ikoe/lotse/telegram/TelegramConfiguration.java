@@ -1,5 +1,6 @@
 package de.ikoe.lotse.telegram;
 
+import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.ConversationService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -48,7 +49,7 @@ class TelegramConfiguration {
 
     @Bean
     TelegramBot telegramBot(TelegramProperties properties, TelegramClient client, TelegramUrl url, BotIdentity identity,
-                            TelegramUpdates updates) {
-        return new TelegramBot(properties, client, url, identity, updates);
+                            TelegramUpdates updates, BotTexts texts) {
+        return new TelegramBot(properties, client, url, identity, updates, texts);
     }
 }

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** The web chat API: sessions, messages, and a live stream of replies. */
@@ -77,7 +78,10 @@ class ChatController {
     record Messages(List<ChatMessage> messages) {
     }
 
-    record History(String state, List<ChatMessage> messages) {
+    /**
+     * @param position the person's place in the queue while they wait for a counsellor, else null
+     */
+    record History(String state, Integer position, List<ChatMessage> messages) {
     }
 
     @PostMapping
@@ -118,9 +122,13 @@ class ChatController {
                     @RequestParam(defaultValue = "0") int after) {
         authorise(id, token);
         return transcripts.openConversation(WebChatGateway.CHANNEL, id)
-                .map(c -> new History(transcripts.state(c).orElse(ConversationState.BOT).name(),
-                        transcripts.entries(c, after).stream().map(ChatMessage::of).toList()))
-                .orElseGet(() -> new History(ConversationState.BOT.name(), List.of()));
+                .map(c -> {
+                    OptionalInt position = transcripts.queuePosition(c);
+                    return new History(transcripts.state(c).orElse(ConversationState.BOT).name(),
+                            position.isPresent() ? position.getAsInt() : null,
+                            transcripts.entries(c, after).stream().map(ChatMessage::of).toList());
+                })
+                .orElseGet(() -> new History(ConversationState.BOT.name(), null, List.of()));
     }
 
     @GetMapping(path = "/{id}/stream", produces = "text/event-stream")

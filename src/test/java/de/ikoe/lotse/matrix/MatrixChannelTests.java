@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import de.ikoe.lotse.conversation.BotTexts;
+import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.support.LotseInstance;
 import de.ikoe.lotse.support.Settled;
 import de.ikoe.lotse.support.TestKnowledgeBase;
@@ -67,6 +69,8 @@ class MatrixChannelTests {
     Path dataDir;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    BotTexts bot;
 
     FakeHomeserver matrix = SHARED;
     String counsellorsRoom = SHARED_COUNSELLORS_ROOM;
@@ -158,7 +162,20 @@ class MatrixChannelTests {
         assertThat(answer.path("formatted_body").asString()).contains("<ol><li>Hilfreich</li>");
         matrix.text(room, person, "2");
         awaitBotTexts(room, 3);
-        assertThat(botTextsIn(room).get(2)).contains("Schade");
+        assertThat(botTextsIn(room).get(2)).startsWith(bot.in("de").feedbackSorry());
+    }
+
+    @Test
+    void aHelloFirstGetsTheWelcomeOnceWithNumberedStarters() {
+        Texts de = bot.in("de");
+        String room = directRoom();
+        String hello = matrix.text(room, person, "Hallo");
+        assertThat(settledBotTextsIn(room, hello)).hasSize(1);
+        assertThat(botTextsIn(room).get(0)).startsWith(de.welcome())
+                .contains("1. " + de.starterFirstSteps(), "3. " + de.starterEvents(), "4. " + de.optionPerson());
+        String third = matrix.text(room, person, "3");
+        assertThat(settledBotTextsIn(room, third)).hasSize(2);
+        assertThat(botTextsIn(room).get(1)).startsWith(de.eventsIntro());
     }
 
     @Test
@@ -204,7 +221,7 @@ class MatrixChannelTests {
         awaitBotTexts(room, 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> matrix.syncedPast(second));
         assertThat(settledBotTextsIn(room, "encrypted:" + room)).hasSize(2);
-        assertThat(botTextsIn(room).get(1)).contains("verschlüsselt");
+        assertThat(botTextsIn(room).get(1)).startsWith(bot.in("de").unreadable("https://thueringer-zentrum-ikoe.de/"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package de.ikoe.lotse.telegram;
 
+import de.ikoe.lotse.conversation.BotTexts;
+import de.ikoe.lotse.conversation.Command;
+import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.LotseInstance;
 import de.ikoe.lotse.support.Settled;
@@ -56,6 +59,8 @@ class TelegramChannelTests {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    BotTexts bot;
 
     FakeBotApi telegram = SHARED;
     LotseInstance lotse;
@@ -115,6 +120,12 @@ class TelegramChannelTests {
         return textsTo(chat);
     }
 
+    /** What the shared service sent to the chat once the update was taken in and everything it caused was sent. */
+    private List<JsonNode> settledSentTo(long update, long chat) {
+        Settled.awaitReceived(jdbc, "telegram", "update:" + update);
+        return telegram.sentTo(chat);
+    }
+
     private List<Long> waitingTickets(String url, Map<String, String> admin) {
         return Http.get(url, admin).json().valueStream().map(t -> t.path("id").asLong()).toList();
     }
@@ -130,8 +141,32 @@ class TelegramChannelTests {
         assertThat(answer.path("text").asString()).contains("Quelle:");
         assertThat(answer.path("reply_markup").toString()).contains("feedback:yes", "feedback:no");
         assertThat(telegram.calls()).contains("deletewebhook", "getupdates");
-        assertThat(telegram.commands("de").toString()).contains("hilfe", "berater", "abbrechen", "datenschutz", "loeschen");
-        assertThat(telegram.commands("en").toString()).contains("help", "counsellor", "cancel", "privacy", "delete");
+        assertThat(telegram.commands("de").toString()).contains("hilfe", "berater", "abbrechen", "datenschutz", "loeschen")
+                .contains(bot.in("de").commandDescription(Command.COUNSELLOR));
+        assertThat(telegram.commands("en").toString()).contains("help", "counsellor", "cancel", "privacy", "delete")
+                .contains(bot.in("en").commandDescription(Command.COUNSELLOR));
+    }
+
+    /** /start in a new chat: the welcome once, with starters; a starter acts; a spent button only gets a polite word. */
+    @Test
+    void startGreetsOnceWithStartersAndAnOldButtonIsNotActedOn() {
+        Texts de = bot.in("de");
+        long start = telegram.privateMessage(anna, "Anna", "/start");
+        List<JsonNode> sent = settledSentTo(start, anna);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).path("text").asString()).isEqualTo(de.welcome());
+        assertThat(sent.get(0).path("reply_markup").toString()).contains(de.starterFirstSteps(), de.starterOffers(),
+                de.starterEvents(), de.optionPerson(), "\"events\"", "\"handoff\"");
+        long welcome = sent.get(0).path("message_id").asLong();
+
+        long events = telegram.callback(anna, "events", welcome);
+        assertThat(settledSentTo(events, anna)).hasSize(2);
+        assertThat(textsTo(anna).get(1)).startsWith(de.eventsIntro());
+
+        // the same button of the welcome, pressed again: spent
+        long again = telegram.callback(anna, "handoff", welcome);
+        assertThat(settledSentTo(again, anna)).hasSize(3);
+        assertThat(textsTo(anna).get(2)).as("no intake begins").isEqualTo(de.staleOption());
     }
 
     @Test
@@ -142,7 +177,7 @@ class TelegramChannelTests {
         telegram.callback(anna, "feedback:no", telegram.sentTo(anna).get(1).path("message_id").asLong());
         awaitTexts(anna, 3);
         assertThat(telegram.callbackAnswers()).hasSize(answeredBefore + 1);
-        assertThat(textsTo(anna).get(2)).contains("Schade");
+        assertThat(textsTo(anna).get(2)).isEqualTo(bot.in("de").feedbackSorry());
     }
 
     @Test
@@ -165,7 +200,7 @@ class TelegramChannelTests {
     void stickersGetAPoliteReplyAndEditsAreIgnored() {
         telegram.sticker(anna);
         awaitTexts(anna, 2);
-        assertThat(textsTo(anna).get(1)).contains("nur Text");
+        assertThat(textsTo(anna).get(1)).isEqualTo(bot.in("de").onlyText());
         telegram.editedMessage(anna, "Was ist IKÖ?");
         long thanks = telegram.privateMessage(anna, "Anna", "Danke");
         awaitTexts(anna, 3);
@@ -227,19 +262,19 @@ class TelegramChannelTests {
         telegram.migrate(group, supergroup);
         telegram.groupMessage(supergroup, anna, "/abbrechen@LotseTestBot");
         awaitTexts(supergroup, 1);
-        assertThat(textsTo(supergroup).get(0)).contains("zurückgezogen");
-        assertThat(textsTo(supergroup)).noneMatch(t -> t.contains("IKÖ-Lotse, ein automatischer"));
+        assertThat(textsTo(supergroup).get(0)).isEqualTo(bot.in("de").cancelled());
+        assertThat(textsTo(supergroup)).doesNotContain(bot.in("de").welcome());
     }
 
     @Test
     void thePollerRecoversAfterTheServerWasAway() {
         telegram.privateMessage(anna, "Anna", "Hallo");
-        awaitTexts(anna, 2);
+        awaitTexts(anna, 1);
         telegram.stopServer();
         telegram.privateMessage(anna, "Anna", "Was ist IKÖ?");
         telegram.startServer();
-        awaitTexts(anna, 3);
-        assertThat(textsTo(anna).get(2)).contains("Quelle:");
+        awaitTexts(anna, 2);
+        assertThat(textsTo(anna).get(1)).contains("Quelle:");
     }
 
     /**
@@ -284,9 +319,10 @@ class TelegramChannelTests {
         Settled.await(lotse.bean(JdbcTemplate.class));
         List<String> texts = textsTo(anna);
         assertThat(texts).hasSize(9).doesNotHaveDuplicates();
-        assertThat(texts.get(6)).contains("ist jetzt für Sie da");
+        Texts de = lotse.bean(BotTexts.class).in("de");
+        assertThat(texts.get(6)).isEqualTo(de.counsellorJoined("Administrator"));
         assertThat(texts.get(7)).isEqualTo("Guten Tag, hier ist Anna vom Zentrum.");
-        assertThat(texts.get(8)).contains("Die Beratung ist beendet");
+        assertThat(texts.get(8)).isEqualTo(de.counsellorLeft());
     }
 
     /**

@@ -1,7 +1,9 @@
 package de.ikoe.lotse.webchat;
 
+import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.support.SharedApplicationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +26,8 @@ class AskApiTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    BotTexts texts;
 
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ask"))
@@ -87,7 +91,7 @@ class AskApiTests {
         assertThat(answer.path("answered").asBoolean()).isFalse();
         assertThat(answer.path("intent").asString()).isEqualTo("out_of_scope");
         assertThat(answer.path("sources")).isEmpty();
-        assertThat(answer.path("text").asString()).contains("nicht zu meinem Gebiet", "Angeboten", "Veranstaltungen");
+        assertThat(answer.path("text").asString()).isEqualTo(texts.in("de").outOfScope());
     }
 
     @Test
@@ -125,6 +129,21 @@ class AskApiTests {
         JsonNode answer = ask("What is diversity management?");
         assertThat(answer.path("lang").asString()).isEqualTo("en");
         assertThat(answer.path("sources").get(0).path("lang").asString()).isEqualTo("en");
+    }
+
+    /** Offers are written in German: an English answer says so, and everything of its own is English. */
+    @Test
+    void anEnglishOfferAnswerShowsNoGermanWhereThereIsEnglish() throws Exception {
+        JsonNode answer = ask("Is there a training course for public authorities in Jena?");
+        assertThat(answer.path("lang").asString()).isEqualTo("en");
+        assertThat(answer.path("intent").asString()).isEqualTo("offers");
+        String text = answer.path("text").asString();
+        assertThat(text).contains(bot().detailsInOtherLanguage())
+                .doesNotContain("Kosten", "Kontakt", "Beispieleintrag", "thüringenweit", "Quelle:");
+    }
+
+    private de.ikoe.lotse.conversation.Texts bot() {
+        return texts.in("en");
     }
 
     @Test

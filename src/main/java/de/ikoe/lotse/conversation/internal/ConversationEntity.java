@@ -46,6 +46,8 @@ public class ConversationEntity {
     private String contextTopic;
     private boolean waitingNotice;
     private boolean unreachable;
+    /** The place in the queue the person was last told, so that only a better one is told again. */
+    private Integer toldPosition;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -183,6 +185,14 @@ public class ConversationEntity {
 
     void unreachable(boolean unreachable) {
         this.unreachable = unreachable;
+    }
+
+    Integer toldPosition() {
+        return toldPosition;
+    }
+
+    void toldPosition(Integer position) {
+        this.toldPosition = position;
     }
 
     void touched(Instant now) {

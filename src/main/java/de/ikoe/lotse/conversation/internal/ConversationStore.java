@@ -1,8 +1,11 @@
 package de.ikoe.lotse.conversation.internal;
 
+import de.ikoe.lotse.conversation.Answer;
+import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.ConversationState;
 import de.ikoe.lotse.conversation.HandleResult;
 import de.ikoe.lotse.conversation.InboundMessage;
+import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.conversation.TranscriptEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Handles one inbound message in one transaction. */
 @Component
@@ -17,8 +21,6 @@ public class ConversationStore {
 
     /** Longer messages get a polite reply instead of an answer. */
     public static final int MAX_TEXT = 4000;
-    /** How the transcript shows a picture, sticker, voice message or file: we keep none of them. */
-    static final String NOT_TEXT = "[keine Textnachricht]";
 
     private final JdbcTemplate jdbc;
     private final Participants participants;
@@ -27,10 +29,12 @@ public class ConversationStore {
     private final Pseudonyms pseudonyms;
     private final TranscriptWriter transcript;
     private final DialogueEngine dialogue;
+    private final BotTexts texts;
     private final Clock clock;
 
     ConversationStore(JdbcTemplate jdbc, Participants participants, Conversations conversations, Messages messages,
-                      Pseudonyms pseudonyms, TranscriptWriter transcript, DialogueEngine dialogue, Clock clock) {
+                      Pseudonyms pseudonyms, TranscriptWriter transcript, DialogueEngine dialogue, BotTexts texts,
+                      Clock clock) {
         this.jdbc = jdbc;
         this.participants = participants;
         this.conversations = conversations;
@@ -38,6 +42,7 @@ public class ConversationStore {
         this.pseudonyms = pseudonyms;
         this.transcript = transcript;
         this.dialogue = dialogue;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -62,12 +67,12 @@ public class ConversationStore {
 
         ConversationEntity conversation = conversations.open(participant.id(), in.channel(), ConversationState.CLOSED)
                 .stream().findFirst().orElse(null);
+        boolean fresh = conversation == null;
         int before;
-        if (conversation == null) {
+        if (fresh) {
             conversation = conversations.save(new ConversationEntity(participant.id(), in.channel(), in.address(), lang,
                     clock.instant()));
             before = 0;
-            transcript.say(conversation, new Texts(lang).firstContact(), List.of());
         } else {
             before = messages.lastSeq(conversation.id());
             conversation.address(in.address());
@@ -75,25 +80,47 @@ public class ConversationStore {
         if (conversation.state() == ConversationState.BOT) {
             conversation.lang(lang);
         }
-        if (text != null && text.length() > MAX_TEXT) {
+        Texts texts = this.texts.in(conversation.lang());
+        boolean tooLong = text != null && text.length() > MAX_TEXT;
+        // The welcome is said once. A "/start" or a hello is answered by it, with the starters; a
+        // starter pressed in the web chat's welcome answers it; anything else follows it.
+        boolean greeted = fresh && !tooLong && text != null && !text.isEmpty() && dialogue.isOpening(text);
+        if (fresh && !greeted) {
+            dialogue.welcome(conversation, in.option() != null && !InboundMessage.UNREADABLE.equals(in.option()));
+        }
+        if (tooLong) {
             transcript.fromPerson(conversation, text.substring(0, MAX_TEXT) + " …");
-            transcript.say(conversation, new Texts(conversation.lang()).tooLong(MAX_TEXT), List.of());
+            transcript.say(conversation, texts.tooLong(MAX_TEXT), List.of());
         } else if (InboundMessage.UNREADABLE.equals(in.option())) {
-            dialogue.react(conversation, null, in.option());
-        } else if (text != null && !text.isEmpty() || in.option() != null) {
-            String option = in.option() != null ? in.option() : numberedOption(conversation, text);
-            transcript.fromPerson(conversation, text != null && !text.isEmpty() ? text : labelOf(conversation, option));
-            dialogue.react(conversation, option != null ? null : text, option);
+            dialogue.unreadable(conversation);
+        } else if (in.option() != null) {
+            Optional<Answer.Option> chosen = live(conversation, in.option());
+            if (chosen.isPresent()) {
+                transcript.fromPerson(conversation, chosen.get().label());
+                dialogue.react(conversation, null, chosen.get());
+            } else {
+                stale(conversation, texts);
+            }
+        } else if (text != null && !text.isEmpty()) {
+            // channels without buttons show options as a numbered list: "2" chooses the second
+            Optional<Answer.Option> chosen = text.matches("\\d{1,2}")
+                    ? live(conversation, Integer.parseInt(text)) : Optional.empty();
+            transcript.fromPerson(conversation, text);
+            if (greeted) {
+                dialogue.welcome(conversation, true);
+            } else {
+                dialogue.react(conversation, chosen.isPresent() ? null : text, chosen.orElse(null));
+            }
         } else {
-            transcript.fromPerson(conversation, NOT_TEXT);
+            transcript.fromPerson(conversation, this.texts.centre().notText());
             if (conversation.state() != ConversationState.WITH_COUNSELLOR) {
-                transcript.say(conversation, new Texts(conversation.lang()).onlyText(), List.of());
+                transcript.say(conversation, texts.onlyText(), List.of());
             }
         }
         if (!conversations.existsById(conversation.id())) {
             // The person asked to be forgotten: nothing of the conversation is left to show but the last word.
             return new HandleResult(conversation.id(), ConversationState.CLOSED, List.of(new TranscriptEntry(
-                    conversation.id(), before + 2, TranscriptWriter.BOT, new Texts(lang).deleted(), List.of(), List.of(),
+                    conversation.id(), before + 2, TranscriptWriter.BOT, texts.deleted(), List.of(), List.of(),
                     null, null, clock.instant())), false);
         }
         List<TranscriptEntry> entries = messages.after(conversation.id(), before).stream().map(transcript::entry).toList();
@@ -112,23 +139,31 @@ public class ConversationStore {
         });
     }
 
-    /** Channels without buttons show options as a numbered list: "2" chooses the second. */
-    private String numberedOption(ConversationEntity conversation, String text) {
-        if (!text.matches("\\d{1,2}")) {
-            return null;
-        }
-        int n = Integer.parseInt(text);
-        List<de.ikoe.lotse.conversation.Answer.Option> options = messages.lastMessageToPerson(conversation.id())
+    /**
+     * The options that can still be chosen: those of the newest message, if it is to the person.
+     * Once the person answered, or anything else was said, they are spent (one-shot).
+     */
+    private List<Answer.Option> liveOptions(ConversationEntity conversation) {
+        return messages.newest(conversation.id()).filter(m -> !TranscriptWriter.USER.equals(m.author()))
                 .map(transcript::entry).map(TranscriptEntry::options).orElse(List.of());
-        return n >= 1 && n <= options.size() ? options.get(n - 1).value() : null;
     }
 
-    /** The person chose a button: the transcript shows what the button said. */
-    private String labelOf(ConversationEntity conversation, String option) {
-        return messages.lastMessageToPerson(conversation.id()).map(transcript::entry).stream()
-                .flatMap(e -> e.options().stream())
-                .filter(o -> o.value().equals(option))
-                .map(de.ikoe.lotse.conversation.Answer.Option::label)
-                .findFirst().orElse(option);
+    private Optional<Answer.Option> live(ConversationEntity conversation, String value) {
+        return liveOptions(conversation).stream().filter(o -> o.value().equals(value)).findFirst();
+    }
+
+    private Optional<Answer.Option> live(ConversationEntity conversation, int number) {
+        List<Answer.Option> options = liveOptions(conversation);
+        return number >= 1 && number <= options.size() ? Optional.of(options.get(number - 1)) : Optional.empty();
+    }
+
+    /**
+     * A button of an earlier message (or a value no message offered): not acted on and not shown as
+     * the person's words. A polite word, with the options that are still live offered again, so
+     * that they stay live.
+     */
+    private void stale(ConversationEntity conversation, Texts texts) {
+        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, texts.staleOption(), liveOptions(conversation),
+                List.of(), null, null);
     }
 }

@@ -1,7 +1,10 @@
 package de.ikoe.lotse.conversation.internal;
 
+import de.ikoe.lotse.conversation.Answerer;
+import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.ConversationState;
 import de.ikoe.lotse.conversation.Counselling;
+import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.conversation.Transcripts;
 import de.ikoe.lotse.conversation.TranscriptEntry;
 import de.ikoe.lotse.delivery.DeliveryFailed;
@@ -16,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 @Service
 @Transactional
@@ -29,10 +33,12 @@ class CounsellingService implements Counselling, Transcripts {
     private final Pseudonyms pseudonyms;
     private final Forgetting forgetting;
     private final Outbox outbox;
+    private final BotTexts texts;
+    private final Answerer answerer;
 
     CounsellingService(HandoffService handoff, Conversations conversations, Participants participants,
                        Messages messages, TranscriptWriter transcript, Pseudonyms pseudonyms, Forgetting forgetting,
-                       Outbox outbox) {
+                       Outbox outbox, BotTexts texts, Answerer answerer) {
         this.handoff = handoff;
         this.conversations = conversations;
         this.participants = participants;
@@ -41,6 +47,8 @@ class CounsellingService implements Counselling, Transcripts {
         this.pseudonyms = pseudonyms;
         this.forgetting = forgetting;
         this.outbox = outbox;
+        this.texts = texts;
+        this.answerer = answerer;
     }
 
     @Override
@@ -50,7 +58,7 @@ class CounsellingService implements Counselling, Transcripts {
             String channel = conversation.channel();
             String address = conversation.address();
             boolean reachable = !conversation.unreachable();
-            String notice = new Texts(conversation.lang()).conversationDeleted();
+            String notice = texts.in(conversation.lang()).conversationDeleted();
             forgetting.conversation(id);
             if (reachable) {
                 outbox.enqueueFinal(id, channel, address, notice);
@@ -65,8 +73,11 @@ class CounsellingService implements Counselling, Transcripts {
         }
         ConversationEntity conversation = conversationOf(ticketId);
         conversation.state(ConversationState.WAITING);
-        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, new Texts(conversation.lang()).backInQueue(),
-                List.of(), List.of(), null, null);
+        // the place they had before is history: the next place they reach is news again
+        conversation.toldPosition(null);
+        Texts texts = this.texts.in(conversation.lang());
+        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, texts.backInQueue(),
+                DialogueEngine.cancelOption(texts), List.of(), null, null);
         return true;
     }
 
@@ -76,7 +87,7 @@ class CounsellingService implements Counselling, Transcripts {
             return false;
         }
         ConversationEntity conversation = conversationOf(ticketId);
-        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, new Texts(conversation.lang()).counsellorJoined(displayName),
+        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, texts.in(conversation.lang()).counsellorJoined(displayName),
                 List.of(), List.of(), null, counsellor);
         return true;
     }
@@ -88,7 +99,7 @@ class CounsellingService implements Counselling, Transcripts {
         }
         ConversationEntity conversation = conversationOf(ticketId);
         conversation.state(ConversationState.WITH_COUNSELLOR);
-        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, new Texts(conversation.lang()).counsellorJoined(displayName),
+        transcript.toPerson(conversation, TranscriptWriter.SYSTEM, texts.in(conversation.lang()).counsellorJoined(displayName),
                 List.of(), List.of(), null, counsellor);
         return true;
     }
@@ -108,7 +119,7 @@ class CounsellingService implements Counselling, Transcripts {
         ConversationEntity conversation = conversationOf(ticketId);
         conversation.state(ConversationState.BOT);
         conversation.resetMisses();
-        Texts texts = new Texts(conversation.lang());
+        Texts texts = this.texts.in(conversation.lang());
         transcript.toPerson(conversation, TranscriptWriter.SYSTEM, texts.counsellorLeft(),
                 DialogueEngine.feedbackOptions(texts), List.of(), null, null);
     }
@@ -145,6 +156,13 @@ class CounsellingService implements Counselling, Transcripts {
 
     @Override
     @Transactional(readOnly = true)
+    public OptionalInt queuePosition(long conversationId) {
+        return handoff.activeTicketOf(conversationId).map(t -> handoff.queuePosition(t.id())).filter(p -> p > 0)
+                .map(OptionalInt::of).orElseGet(OptionalInt::empty);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<TranscriptEntry> entry(long messageId) {
         return messages.findById(messageId).map(transcript::entry);
     }
@@ -169,12 +187,18 @@ class CounsellingService implements Counselling, Transcripts {
         conversations.findById(failed.conversationId()).ifPresent(c -> c.unreachable(true));
     }
 
-    /** Tickets waiting too long: counsellors are reminded (event), the person gets the other ways of contact. */
+    /**
+     * Tickets waiting too long: counsellors are reminded (event), the person gets the centre's way
+     * of contact from the knowledge base, and can still withdraw.
+     */
     @Scheduled(fixedDelayString = "${lotse.handoff.reminder-check:60s}")
     void remindOverdue() {
         for (Ticket ticket : handoff.takeOverdue()) {
-            conversations.findById(ticket.conversationId()).ifPresent(c ->
-                    transcript.say(c, new Texts(c.lang()).overdue(), List.of()));
+            conversations.findById(ticket.conversationId()).ifPresent(c -> {
+                Texts texts = this.texts.in(c.lang());
+                transcript.say(c, texts.overdue(answerer.centreContact(c.lang()).orElse(null)),
+                        DialogueEngine.cancelOption(texts));
+            });
         }
     }
 }

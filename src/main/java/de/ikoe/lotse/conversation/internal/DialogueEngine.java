@@ -2,12 +2,14 @@ package de.ikoe.lotse.conversation.internal;
 
 import de.ikoe.lotse.conversation.Answer;
 import de.ikoe.lotse.conversation.Answerer;
+import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.Command;
 import de.ikoe.lotse.conversation.ConversationState;
 import de.ikoe.lotse.conversation.InboundMessage;
 import de.ikoe.lotse.conversation.Intent;
 import de.ikoe.lotse.conversation.PersonWrote;
 import de.ikoe.lotse.conversation.QuestionMissed;
+import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.conversation.TranscriptEntry;
 import de.ikoe.lotse.delivery.Outbox;
 import de.ikoe.lotse.handoff.HandoffService;
@@ -37,6 +39,14 @@ public class DialogueEngine {
     public static final String OPTION_NOT_HELPFUL = "feedback:no";
     public static final String OPTION_TOPIC = "topic:";
     public static final String OPTION_FORGET_ME = "privacy:delete";
+    /** A starter that asks its own words as a question: an editor who changes the words changes the question. */
+    public static final String OPTION_ASK = "ask";
+    public static final String OPTION_OFFERS = "offers";
+    public static final String OPTION_EVENTS = "events";
+
+    /** The kinds of organisation the intake offers, by their target group in the knowledge base. */
+    static final List<String> ORGANISATIONS = List.of("verwaltung", "unternehmen", "verein", "bildung",
+            "gesundheit-pflege", "soziale-arbeit", "migrantenorganisation");
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     /** Answers below this confidence count as weak for the insights into gaps. */
@@ -51,9 +61,11 @@ public class DialogueEngine {
     private final ApplicationEventPublisher events;
     private final Forgetting forgetting;
     private final Outbox outbox;
+    private final BotTexts texts;
 
     DialogueEngine(Answerer answerer, KnowledgeSearch knowledge, HandoffService handoff, TranscriptWriter transcript,
-                   Messages messages, ApplicationEventPublisher events, Forgetting forgetting, Outbox outbox) {
+                   Messages messages, ApplicationEventPublisher events, Forgetting forgetting, Outbox outbox,
+                   BotTexts texts) {
         this.answerer = answerer;
         this.knowledge = knowledge;
         this.handoff = handoff;
@@ -62,20 +74,48 @@ public class DialogueEngine {
         this.events = events;
         this.forgetting = forgetting;
         this.outbox = outbox;
+        this.texts = texts;
+    }
+
+    /** What the bot offers to begin with: first steps, offers near by, the next events, a person. */
+    public static List<Answer.Option> starters(Texts texts) {
+        return List.of(new Answer.Option(texts.starterFirstSteps(), OPTION_ASK),
+                new Answer.Option(texts.starterOffers(), OPTION_OFFERS),
+                new Answer.Option(texts.starterEvents(), OPTION_EVENTS),
+                new Answer.Option(texts.optionPerson(), OPTION_HANDOFF));
     }
 
     /**
-     * Reacts to what the person just wrote (already in the transcript).
+     * Whether the first message of a conversation is only an opening ("/start", "Hallo"): the
+     * welcome answers it, with the starters, and nothing else does.
+     */
+    boolean isOpening(String text) {
+        return text != null && !text.isBlank() && (Command.of(text).filter(c -> c == Command.START).isPresent()
+                || answerer.intent(text) == Intent.GREETING);
+    }
+
+    /** The first message of a conversation, said once: with the starters when nothing else answers. */
+    void welcome(ConversationEntity conversation, boolean withStarters) {
+        Texts texts = this.texts.in(conversation.lang());
+        transcript.say(conversation, texts.welcome(), withStarters ? starters(texts) : List.of());
+    }
+
+    /** A channel could not read what the person sent (an encrypted room): how else to reach the centre. */
+    void unreadable(ConversationEntity conversation) {
+        Texts texts = this.texts.in(conversation.lang());
+        transcript.say(conversation, texts.unreadable(answerer.centreContact(conversation.lang()).orElse(null)),
+                List.of());
+    }
+
+    /**
+     * Reacts to what the person just wrote or chose (already in the transcript).
      *
      * @param text   the text, or null when an option was chosen
-     * @param option the option's value, or null
+     * @param chosen the option chosen, one the newest message offered, or null
      */
-    void react(ConversationEntity conversation, String text, String option) {
-        Texts texts = new Texts(conversation.lang());
-        if (InboundMessage.UNREADABLE.equals(option)) {
-            transcript.say(conversation, texts.unreadable(), List.of());
-            return;
-        }
+    void react(ConversationEntity conversation, String text, Answer.Option chosen) {
+        Texts texts = this.texts.in(conversation.lang());
+        String option = chosen == null ? null : chosen.value();
         if (OPTION_FORGET_ME.equals(option)) {
             forget(conversation, texts);
             return;
@@ -94,9 +134,11 @@ public class DialogueEngine {
             case WAITING -> whileWaiting(conversation, cancel, texts);
             case BOT, CLOSED -> {
                 if (conversation.intakeStep() != null) {
-                    intake(conversation, text, option, cancel, texts);
+                    intake(conversation, text, chosen, cancel, texts);
+                } else if (chosen != null) {
+                    chose(conversation, chosen, texts);
                 } else {
-                    withBot(conversation, text, option, command.orElse(null), texts);
+                    withBot(conversation, text, command.orElse(null), texts);
                 }
             }
         }
@@ -109,24 +151,20 @@ public class DialogueEngine {
             transcript.say(conversation, texts.cancelled(), List.of());
         } else if (!conversation.waitingNotice()) {
             conversation.waitingNoticeGiven();
-            transcript.say(conversation, texts.waitingNoted(), List.of(new Answer.Option(texts.optionCancel(), OPTION_CANCEL)));
+            transcript.say(conversation, texts.waitingNoted(), cancelOption(texts));
         }
     }
 
-    private void withBot(ConversationEntity conversation, String text, String option, Command command, Texts texts) {
-        if (option != null) {
-            chose(conversation, option, texts);
-            return;
-        }
+    private void withBot(ConversationEntity conversation, String text, Command command, Texts texts) {
         String t = text.strip();
         if (command != null) {
             switch (command) {
                 case COUNSELLOR -> startIntake(conversation, texts);
                 case CANCEL -> transcript.say(conversation, texts.nothingToCancel(), List.of());
-                case START -> transcript.say(conversation, texts.greeting(), List.of());
+                case START -> transcript.say(conversation, texts.greeting(), starters(texts));
                 case HELP -> answer(conversation, answerer.answer(t, conversation.lang()), t);
                 case PRIVACY, DELETE -> answer(conversation, answerer.answer(t, conversation.lang()), t);
-                case OFFERS -> topic(conversation, "angebote-finden");
+                case OFFERS -> topic(conversation, Answerer.OFFERS_TOPIC);
             }
             return;
         }
@@ -155,7 +193,7 @@ public class DialogueEngine {
     }
 
     private void answer(ConversationEntity conversation, Answer answer, String question) {
-        Texts texts = new Texts(answer.lang());
+        Texts texts = this.texts.in(answer.lang());
         List<TranscriptEntry.SourceRef> sources = answer.sources().stream()
                 .map(s -> new TranscriptEntry.SourceRef(s.id(), s.title())).toList();
         boolean miss = !answer.answered() && List.of(Intent.QUESTION, Intent.UNKNOWN, Intent.OFFERS, Intent.EVENTS)
@@ -187,15 +225,18 @@ public class DialogueEngine {
                     answer.sources().isEmpty() ? null : answer.sources().get(0).id());
         }
         if (miss && conversation.misses() >= 2) {
-            transcript.toPerson(conversation, TranscriptWriter.BOT, answer.text() + "\n\n" + texts.twoMisses(),
+            transcript.toPerson(conversation, TranscriptWriter.BOT, texts.notKnownAgain(conversation.misses()),
                     personOptions(texts), sources, answer.confidence(), null);
             return;
         }
-        transcript.toPerson(conversation, TranscriptWriter.BOT, answer.text(), answer.options(), sources,
+        // a hello in the middle of a conversation: no second introduction, but the starters again
+        transcript.toPerson(conversation, TranscriptWriter.BOT, answer.text(),
+                answer.intent() == Intent.GREETING ? starters(texts) : answer.options(), sources,
                 answer.confidence(), null);
     }
 
-    private void chose(ConversationEntity conversation, String option, Texts texts) {
+    private void chose(ConversationEntity conversation, Answer.Option chosen, Texts texts) {
+        String option = chosen.value();
         if (OPTION_HANDOFF.equals(option)) {
             startIntake(conversation, texts);
         } else if (OPTION_HELPFUL.equals(option) || OPTION_NOT_HELPFUL.equals(option)) {
@@ -208,6 +249,12 @@ public class DialogueEngine {
             }
         } else if (option.startsWith(OPTION_TOPIC)) {
             topic(conversation, option.substring(OPTION_TOPIC.length()));
+        } else if (OPTION_ASK.equals(option)) {
+            withBot(conversation, chosen.label(), Command.of(chosen.label()).orElse(null), texts);
+        } else if (OPTION_OFFERS.equals(option)) {
+            topic(conversation, Answerer.OFFERS_TOPIC);
+        } else if (OPTION_EVENTS.equals(option)) {
+            answer(conversation, answerer.events(chosen.label(), conversation.lang()), chosen.label());
         } else if (OPTION_CANCEL.equals(option)) {
             transcript.say(conversation, texts.nothingToCancel(), List.of());
         } else {
@@ -216,7 +263,7 @@ public class DialogueEngine {
     }
 
     private void topic(ConversationEntity conversation, String id) {
-        Texts texts = new Texts(conversation.lang());
+        Texts texts = this.texts.in(conversation.lang());
         knowledge.document(id, conversation.lang()).ifPresentOrElse(doc -> {
             conversation.remember(doc.title(), conversation.contextFilters(), doc.id());
             transcript.toPerson(conversation, TranscriptWriter.BOT, doc.summary() + "\n\n" + texts.source(doc),
@@ -246,20 +293,20 @@ public class DialogueEngine {
         conversation.clearIntake();
         conversation.intakeStep(ConversationEntity.IntakeStep.ORGANISATION);
         List<Answer.Option> options = new ArrayList<>();
-        texts.organisationChoices().forEach(c -> options.add(new Answer.Option(c[0], c[1])));
+        ORGANISATIONS.forEach(id -> options.add(new Answer.Option(texts.targetGroup(id), id)));
         options.add(new Answer.Option(texts.optionSkip(), OPTION_SKIP));
         transcript.say(conversation, texts.intakeOrganisation(), options);
     }
 
-    private void intake(ConversationEntity conversation, String text, String option, boolean cancel, Texts texts) {
+    private void intake(ConversationEntity conversation, String text, Answer.Option chosen, boolean cancel, Texts texts) {
         if (cancel) {
             conversation.clearIntake();
             transcript.say(conversation, texts.cancelled(), List.of());
             return;
         }
         ConversationEntity.IntakeStep step = conversation.intakeStep();
-        boolean skipped = OPTION_SKIP.equals(option) || (text != null && SKIP.matcher(text.strip()).matches());
-        String answer = skipped ? null : option != null ? labelOf(option, texts) : text.strip();
+        boolean skipped = chosen != null ? OPTION_SKIP.equals(chosen.value()) : SKIP.matcher(text.strip()).matches();
+        String answer = skipped ? null : chosen != null ? chosen.label() : text.strip();
         conversation.intakeAnswer(step, answer);
         List<Answer.Option> skip = List.of(new Answer.Option(texts.optionSkip(), OPTION_SKIP));
         switch (step) {
@@ -275,15 +322,11 @@ public class DialogueEngine {
         }
     }
 
-    private static String labelOf(String option, Texts texts) {
-        return texts.organisationChoices().stream().filter(c -> c[1].equals(option)).map(c -> c[0]).findFirst()
-                .orElse(option);
-    }
-
     private void queue(ConversationEntity conversation, Texts texts) {
         Intake intake = new Intake(conversation.intakeOrg(), conversation.intakeRegion(), conversation.intakeConcern());
         String summary = CaseSummary.of(conversation, intake, messages.lastUserMessages(conversation.id()),
-                messages.lastSourcedAnswer(conversation.id()).map(transcript::entry).orElse(null), knowledge);
+                messages.lastSourcedAnswer(conversation.id()).map(transcript::entry).orElse(null), knowledge,
+                this.texts.centre());
         Ticket ticket = handoff.open(conversation.id(), conversation.channel(), conversation.lang(), summary, intake);
         String asked = intake.concern() != null ? intake.concern() : conversation.contextText();
         if (asked != null) {
@@ -295,8 +338,14 @@ public class DialogueEngine {
         }
         conversation.clearIntake();
         conversation.state(ConversationState.WAITING);
-        transcript.say(conversation, texts.queued(handoff.queuePosition(ticket.id()), handoff.nextOpening()),
-                List.of(new Answer.Option(texts.optionCancel(), OPTION_CANCEL)));
+        int position = handoff.queuePosition(ticket.id());
+        conversation.toldPosition(position);
+        transcript.say(conversation, texts.queued(position, handoff.nextOpening()), cancelOption(texts));
+    }
+
+    /** While a person waits, every message to them offers to withdraw: the newest one's options are the live ones. */
+    static List<Answer.Option> cancelOption(Texts texts) {
+        return List.of(new Answer.Option(texts.optionCancel(), OPTION_CANCEL));
     }
 
     static List<Answer.Option> personOptions(Texts texts) {

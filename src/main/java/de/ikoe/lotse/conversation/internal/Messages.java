@@ -27,6 +27,12 @@ interface Messages extends JpaRepository<MessageEntity, Long> {
             order by m.seq desc limit 1""")
     Optional<MessageEntity> lastMessageToPerson(long conversationId);
 
+    /** The newest message of a conversation, whoever wrote it: only its options can still be chosen. */
+    @Query("""
+            select m from MessageEntity m where m.conversationId = :conversationId
+            order by m.seq desc limit 1""")
+    Optional<MessageEntity> newest(long conversationId);
+
     /** The last answer that rested on sources: what the bot showed, for the case summary. */
     @Query("""
             select m from MessageEntity m where m.conversationId = :conversationId and m.author = 'bot'

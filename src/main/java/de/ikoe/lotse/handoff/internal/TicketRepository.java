@@ -40,6 +40,9 @@ interface TicketRepository extends JpaRepository<TicketEntity, Long> {
 
     List<TicketEntity> findByConversationId(long conversationId);
 
+    /** In the order of the queue: {@link #waitingUpTo} counts by id too. */
+    List<TicketEntity> findByStatusOrderByIdAsc(TicketStatus status);
+
     @Query("""
             select count(t) from TicketEntity t
             where t.status = de.ikoe.lotse.handoff.TicketStatus.WAITING and t.id <= :id""")

@@ -54,6 +54,12 @@ class TicketService implements HandoffService {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Ticket> queue() {
+        return tickets.findByStatusOrderByIdAsc(TicketStatus.WAITING).stream().map(TicketEntity::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Ticket> activeTicketOf(long conversationId) {
         return tickets.findFirstByConversationIdAndStatusIn(conversationId, ACTIVE).map(TicketEntity::view);
     }

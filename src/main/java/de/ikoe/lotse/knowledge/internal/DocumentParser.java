@@ -46,7 +46,9 @@ final class DocumentParser {
     static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Berlin");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern CONTACT = Pattern.compile("https?://\\S+|[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
+    /** A link, an e-mail address or a phone number ({@code +49 3641 123456}). */
+    private static final Pattern CONTACT = Pattern.compile(
+            "https?://\\S+|[^@\\s]+@[^@\\s]+\\.[a-z]{2,}|\\+?[0-9][0-9 ()/-]{4,}[0-9]");
     private static final String FENCE = "---";
 
     private static final Set<String> COMMON = Set.of("id", "lang", "kind", "title", "summary", "questions", "tags",
@@ -58,7 +60,7 @@ final class DocumentParser {
             Kind.EVENT, Set.of("id", "lang", "title", "summary", "questions", "tags", "start", "end", "regions",
                     "formats", "registration"));
     private static final Map<Kind, Set<String>> OPTIONAL = Map.of(
-            Kind.GUIDANCE, COMMON,
+            Kind.GUIDANCE, union(COMMON, Set.of("contact")),
             Kind.OFFER, COMMON,
             Kind.EVENT, union(COMMON, Set.of("provider", "targetGroups", "languages", "cost", "contact")));
     private static final Set<String> LISTS = Set.of("questions", "tags", "related", "regions", "targetGroups",
@@ -246,7 +248,7 @@ final class DocumentParser {
         f.checkVocabulary("formats", Vocabulary.FORMATS);
         String contact = f.text("contact");
         if (contact != null && !CONTACT.matcher(contact).matches()) {
-            f.problem("contact", "must be a URL (https://...) or an e-mail address");
+            f.problem("contact", "must be a URL (https://...), an e-mail address or a phone number");
         }
         OffsetDateTime start = f.dateTime("start");
         OffsetDateTime end = f.dateTime("end");

@@ -113,6 +113,19 @@ class KnowledgeBaseLoaderTests {
     }
 
     @Test
+    void aTopicMayNameAWayOfContactALinkAnEmailAddressOrAPhoneNumber() throws IOException {
+        write("guidance/web.de.md", guidance("web", "de", "contact: https://example.org/kontakt\n"));
+        write("guidance/mail.de.md", guidance("mail", "de", "contact: beratung@example.org\n"));
+        write("guidance/phone.de.md", guidance("phone", "de", "contact: +49 3641 123456\n"));
+        write("guidance/word.de.md", guidance("word", "de", "contact: die Website des Zentrums\n"));
+        KnowledgeBaseLoader.Loaded loaded = load();
+        assertThat(lines(loaded)).containsExactly(
+                "guidance/word.de.md:12: contact: must be a URL (https://...), an e-mail address or a phone number");
+        assertThat(loaded.documents()).extracting(KnowledgeDocument::contact)
+                .containsExactlyInAnyOrder("https://example.org/kontakt", "beratung@example.org", "+49 3641 123456");
+    }
+
+    @Test
     void aBrokenRelatedLinkIsReported() throws IOException {
         write("guidance/thema.de.md", guidance("thema", "de", "related:\n  - thema\n  - fehlt\n"));
         assertThat(lines(load())).containsExactly(
@@ -159,7 +172,7 @@ class KnowledgeBaseLoaderTests {
     void anUnknownFieldIsReportedSoThatTyposShow() throws IOException {
         write("guidance/thema.de.md", guidance("thema", "de", "tag: vertippt\n"));
         assertThat(lines(load())).containsExactly(
-                "guidance/thema.de.md:12: tag: unknown field for a guidance (allowed: example, id, kind, lang, "
+                "guidance/thema.de.md:12: tag: unknown field for a guidance (allowed: contact, example, id, kind, lang, "
                         + "questions, related, summary, tags, title)");
     }
 
