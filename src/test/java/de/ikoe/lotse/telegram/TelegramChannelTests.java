@@ -35,10 +35,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"lotse.telegram.token=" + TelegramChannelTests.TOKEN, "lotse.delivery.backoff=100ms",
-        TestKnowledgeBase.SETTING})
+        TestKnowledgeBase.SETTING, "lotse.public-url=" + TelegramChannelTests.PUBLIC_URL})
 class TelegramChannelTests {
 
     static final String TOKEN = "123456:test-token";
+    static final String PUBLIC_URL = "https://lotse.example.org";
     static final String ADMIN_PASSWORD = "telegram-admin-password";
     private static final AtomicLong CHATS = new AtomicLong(1000);
 
@@ -132,6 +133,53 @@ class TelegramChannelTests {
         assertThat(telegram.calls()).contains("deletewebhook", "getupdates");
         assertThat(telegram.commands("de").toString()).contains("hilfe", "berater", "abbrechen", "datenschutz", "loeschen");
         assertThat(telegram.commands("en").toString()).contains("help", "counsellor", "cancel", "privacy", "delete");
+    }
+
+    /** The inline keyboard's buttons of a message the bot sent: row by row, each as text → url or callback data. */
+    private static List<List<String>> buttons(JsonNode message) {
+        return message.path("reply_markup").path("inline_keyboard").valueStream()
+                .map(row -> row.valueStream().map(b -> b.path("text").asString() + " → "
+                        + (b.has("url") ? b.path("url").asString() : b.path("callback_data").asString())).toList())
+                .toList();
+    }
+
+    @Test
+    void offersArriveAsCardsInHtmlWithTheirLinksAsUrlButtons() {
+        long question = telegram.privateMessage(anna, "Anna", "Gibt es Fortbildungen für Verwaltungen in Jena?");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + question);
+        List<JsonNode> answer = telegram.sentTo(anna).subList(1, telegram.sentTo(anna).size());
+        assertThat(answer).isNotEmpty().allSatisfy(m -> assertThat(m.path("parse_mode").asString()).isEqualTo("HTML"));
+
+        JsonNode card = answer.get(0);
+        assertThat(card.path("text").asString()).startsWith("Diese Angebote passen zu Ihrer Anfrage:\n\n")
+                .contains("<b>Fortbildung interkulturelle Kompetenz für Ämter in Jena</b> <i>(Beispiel)</i>",
+                        "\nAnbieter: Bildungshaus an der Saale\n", "\nOrt: Jena\n", "\nKosten: 120 Euro pro Person")
+                .doesNotContain("(erfunden)", "example.org", "Quelle:");
+        assertThat(card.path("text").asString().split("Beispiel", -1)).as("marked as an example once").hasSize(2);
+        assertThat(buttons(card)).containsExactly(List.of("Website → https://example.org/bildungshaus-saale",
+                "Details → " + PUBLIC_URL + "/knowledge/fortbildung-jena-verwaltung?lang=de"));
+
+        // the quick options under the last message, after what the answer says last
+        JsonNode last = answer.get(answer.size() - 1);
+        assertThat(buttons(last)).endsWith(List.of("Hilfreich → feedback:yes"), List.of("Nicht hilfreich → feedback:no"));
+        assertThat(telegram.sentTo(anna).get(telegram.sentTo(anna).size() - 1).path("text").asString())
+                .contains("Mehr zum Thema: <a href=\"" + PUBLIC_URL
+                        + "/knowledge/interkulturelle-kompetenz-fortbildung?lang=de\">Fortbildungen zu interkultureller Kompetenz</a>");
+    }
+
+    @Test
+    void anEventIsACardWithItsRegistrationAndWithoutThePlaceTwice() {
+        long question = telegram.privateMessage(anna, "Anna", "Wann ist das nächste Vernetzungstreffen?");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + question);
+        JsonNode card = telegram.sentTo(anna).stream()
+                .filter(m -> m.path("text").asString().contains("Vernetzungstreffen in Erfurt")).findFirst().orElseThrow();
+        assertThat(card.path("text").asString())
+                .contains("<b>Vernetzungstreffen in Erfurt (März 2027)</b> <i>(Beispiel)</i>",
+                        "\nTermin: Do., 18.3.2027, 13:00–17:00 Uhr\n", "\nAnbieter: Netzwerk Beispielstadt\n",
+                        "\nAnmelden: treffen@example.org")
+                .doesNotContain("Ort: Erfurt");
+        assertThat(buttons(card)).containsExactly(
+                List.of("Details → " + PUBLIC_URL + "/knowledge/vernetzungstreffen-erfurt-2027-03?lang=de"));
     }
 
     @Test

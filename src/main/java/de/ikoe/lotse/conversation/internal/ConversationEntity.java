@@ -15,7 +15,8 @@ import java.time.Instant;
 
 /**
  * A conversation of one participant on one channel: its state, where replies go, and what the
- * dialogue remembers (the last question for follow-ups, misses, the intake in progress).
+ * dialogue remembers (the last question for follow-ups, misses, the intake in progress), and the
+ * e-mail address a waiting person left for the counsellor's answer, until the counselling ends.
  */
 @Entity
 @Table(name = "conversation")
@@ -46,6 +47,7 @@ public class ConversationEntity {
     private String contextTopic;
     private boolean waitingNotice;
     private boolean unreachable;
+    private String replyMail;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -74,6 +76,15 @@ public class ConversationEntity {
 
     String channel() {
         return channel;
+    }
+
+    /** Where a counsellor's answers also go by e-mail, or null. */
+    String replyMail() {
+        return replyMail;
+    }
+
+    void replyMail(String address) {
+        this.replyMail = address;
     }
 
     String address() {

@@ -93,8 +93,9 @@ public class ConversationStore {
         if (!conversations.existsById(conversation.id())) {
             // The person asked to be forgotten: nothing of the conversation is left to show but the last word.
             return new HandleResult(conversation.id(), ConversationState.CLOSED, List.of(new TranscriptEntry(
-                    conversation.id(), before + 2, TranscriptWriter.BOT, new Texts(lang).deleted(), List.of(), List.of(),
-                    null, null, clock.instant())), false);
+                    conversation.id(), before + 2, TranscriptWriter.BOT, new Texts(lang).deleted(),
+                    de.ikoe.lotse.delivery.Reply.of(new Texts(lang).deleted()), List.of(), List.of(), null, null,
+                    clock.instant())), false);
         }
         List<TranscriptEntry> entries = messages.after(conversation.id(), before).stream().map(transcript::entry).toList();
         return new HandleResult(conversation.id(), conversation.state(), entries, false);

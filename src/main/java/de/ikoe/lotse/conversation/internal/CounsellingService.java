@@ -29,10 +29,11 @@ class CounsellingService implements Counselling, Transcripts {
     private final Pseudonyms pseudonyms;
     private final Forgetting forgetting;
     private final Outbox outbox;
+    private final MailReplyService mail;
 
     CounsellingService(HandoffService handoff, Conversations conversations, Participants participants,
                        Messages messages, TranscriptWriter transcript, Pseudonyms pseudonyms, Forgetting forgetting,
-                       Outbox outbox) {
+                       Outbox outbox, MailReplyService mail) {
         this.handoff = handoff;
         this.conversations = conversations;
         this.participants = participants;
@@ -41,6 +42,7 @@ class CounsellingService implements Counselling, Transcripts {
         this.pseudonyms = pseudonyms;
         this.forgetting = forgetting;
         this.outbox = outbox;
+        this.mail = mail;
     }
 
     @Override
@@ -97,8 +99,10 @@ class CounsellingService implements Counselling, Transcripts {
     public TranscriptEntry reply(long ticketId, String counsellor, String text) {
         holder(ticketId, counsellor);
         ConversationEntity conversation = conversationOf(ticketId);
-        return transcript.entry(transcript.toPerson(conversation, TranscriptWriter.COUNSELLOR, text, List.of(),
-                List.of(), null, counsellor));
+        MessageEntity message = transcript.toPerson(conversation, TranscriptWriter.COUNSELLOR, text, List.of(),
+                List.of(), null, counsellor);
+        mail.copy(conversation, message.id(), text);
+        return transcript.entry(message);
     }
 
     @Override
@@ -108,6 +112,7 @@ class CounsellingService implements Counselling, Transcripts {
         ConversationEntity conversation = conversationOf(ticketId);
         conversation.state(ConversationState.BOT);
         conversation.resetMisses();
+        conversation.replyMail(null); // the counselling has ended: the address is not needed any more
         Texts texts = new Texts(conversation.lang());
         transcript.toPerson(conversation, TranscriptWriter.SYSTEM, texts.counsellorLeft(),
                 DialogueEngine.feedbackOptions(texts), List.of(), null, null);
@@ -163,10 +168,19 @@ class CounsellingService implements Counselling, Transcripts {
                 .map(ConversationEntity::id);
     }
 
-    /** The channel cannot reach the person any more: stop queueing messages to them. */
+    /**
+     * The channel cannot reach the person any more: stop queueing messages to them. An e-mail
+     * address that cannot be reached is forgotten; the conversation goes on.
+     */
     @EventListener
     void on(DeliveryFailed failed) {
-        conversations.findById(failed.conversationId()).ifPresent(c -> c.unreachable(true));
+        conversations.findById(failed.conversationId()).ifPresent(c -> {
+            if (failed.channel().equals(c.channel())) {
+                c.unreachable(true);
+            } else if (Outbox.MAIL.equals(failed.channel())) {
+                c.replyMail(null);
+            }
+        });
     }
 
     /** Tickets waiting too long: counsellors are reminded (event), the person gets the other ways of contact. */

@@ -10,6 +10,7 @@ import de.ikoe.lotse.conversation.PersonWrote;
 import de.ikoe.lotse.conversation.QuestionMissed;
 import de.ikoe.lotse.conversation.TranscriptEntry;
 import de.ikoe.lotse.delivery.Outbox;
+import de.ikoe.lotse.delivery.Reply;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Intake;
 import de.ikoe.lotse.handoff.Ticket;
@@ -106,6 +107,7 @@ public class DialogueEngine {
         if (cancel) {
             handoff.cancel(conversation.id());
             conversation.state(ConversationState.BOT);
+            conversation.replyMail(null);
             transcript.say(conversation, texts.cancelled(), List.of());
         } else if (!conversation.waitingNotice()) {
             conversation.waitingNoticeGiven();
@@ -187,11 +189,12 @@ public class DialogueEngine {
                     answer.sources().isEmpty() ? null : answer.sources().get(0).id());
         }
         if (miss && conversation.misses() >= 2) {
-            transcript.toPerson(conversation, TranscriptWriter.BOT, answer.text() + "\n\n" + texts.twoMisses(),
-                    personOptions(texts), sources, answer.confidence(), null);
+            transcript.toPerson(conversation, TranscriptWriter.BOT,
+                    answer.reply().and(new Reply.Paragraph(texts.twoMisses())), personOptions(texts), sources,
+                    answer.confidence(), null);
             return;
         }
-        transcript.toPerson(conversation, TranscriptWriter.BOT, answer.text(), answer.options(), sources,
+        transcript.toPerson(conversation, TranscriptWriter.BOT, answer.reply(), answer.options(), sources,
                 answer.confidence(), null);
     }
 
@@ -219,7 +222,7 @@ public class DialogueEngine {
         Texts texts = new Texts(conversation.lang());
         knowledge.document(id, conversation.lang()).ifPresentOrElse(doc -> {
             conversation.remember(doc.title(), conversation.contextFilters(), doc.id());
-            transcript.toPerson(conversation, TranscriptWriter.BOT, doc.summary() + "\n\n" + texts.source(doc),
+            transcript.toPerson(conversation, TranscriptWriter.BOT, new Replies(conversation.lang()).topic(doc),
                     feedbackOptions(texts), List.of(new TranscriptEntry.SourceRef(doc.id(), doc.title())), 1.0, null);
         }, () -> transcript.say(conversation, texts.notKnown(), personOptions(texts)));
     }

@@ -100,11 +100,6 @@ public final class Texts {
                 + "planned; write \"counsellor\".";
     }
 
-    public String source(KnowledgeDocument doc) {
-        String note = !doc.lang().equals(lang) ? (de() ? " (auf Englisch)" : " (in German)") : "";
-        return (de() ? "Quelle: " : "Source: ") + doc.title() + note;
-    }
-
     public String clarify(List<KnowledgeDocument> choices) {
         StringBuilder text = new StringBuilder(de()
                 ? "Ich bin nicht sicher, was Sie genau meinen. Geht es um eines dieser Themen?"
@@ -126,31 +121,8 @@ public final class Texts {
         return de() ? "Diese Angebote passen zu Ihrer Anfrage:" : "These offers match your request:";
     }
 
-    public String offersAlso() {
-        return de() ? "Passende Angebote:" : "Matching offers:";
-    }
-
-    public String offer(KnowledgeDocument offer) {
-        String regions = offer.regions().stream().map(Texts::regionName).collect(Collectors.joining(", "));
-        String example = offer.example() ? (de() ? " [Beispieleintrag]" : " [example entry]") : "";
-        return "• " + offer.title() + " – " + offer.provider() + " (" + regions + ")" + example
-                + (de() ? ". Kosten: " : ". Cost: ") + offer.cost()
-                + (de() ? ". Kontakt: " : ". Contact: ") + offer.contact();
-    }
-
     public String eventsIntro() {
         return de() ? "Die nächsten Veranstaltungen:" : "Upcoming events:";
-    }
-
-    public String event(KnowledgeDocument event) {
-        String when = event.start().atZoneSameInstant(CENTRE_ZONE).format(de() ? DE_DATE : EN_DATE);
-        String regions = event.regions().stream().map(Texts::regionName).collect(Collectors.joining(", "));
-        return "• " + when + ": " + event.title() + " (" + regions + "). "
-                + (de() ? "Anmeldung: " : "Registration: ") + event.registration();
-    }
-
-    public String moreOn(KnowledgeDocument doc) {
-        return (de() ? "Mehr zum Thema: " : "More on this: ") + doc.title() + " – " + doc.summary();
     }
 
     public String optionHelpful() {
@@ -333,6 +305,121 @@ public final class Texts {
     public String tooLong(int max) {
         return de() ? "Ihre Nachricht ist zu lang für mich (höchstens " + max + " Zeichen). Können Sie sie kürzer fassen?"
                 : "Your message is too long for me (at most " + max + " characters). Could you shorten it?";
+    }
+
+    // --- cards of offers and events, sources ---
+
+    public String labelProvider() {
+        return de() ? "Anbieter" : "Provider";
+    }
+
+    public String labelPlace() {
+        return de() ? "Ort" : "Place";
+    }
+
+    public String labelWhen() {
+        return de() ? "Termin" : "When";
+    }
+
+    public String labelCost() {
+        return de() ? "Kosten" : "Cost";
+    }
+
+    public String labelRegistration() {
+        return de() ? "Anmeldung" : "Registration";
+    }
+
+    public String linkWebsite() {
+        return "Website";
+    }
+
+    public String linkMail() {
+        return de() ? "E-Mail" : "E-mail";
+    }
+
+    public String linkRegister() {
+        return de() ? "Anmelden" : "Register";
+    }
+
+    public String linkDetails() {
+        return "Details";
+    }
+
+    /** Beside the title of an offer or event of an invented provider. */
+    public String exampleTag() {
+        return de() ? "Beispiel" : "Example";
+    }
+
+    public String sources(int count) {
+        return de() ? (count == 1 ? "Quelle" : "Quellen") : (count == 1 ? "Source" : "Sources");
+    }
+
+    public String moreOnTopic() {
+        return de() ? "Mehr zum Thema" : "More on this";
+    }
+
+    /** After the title of a source written in the other language. */
+    public String inOtherLanguage() {
+        return de() ? " (auf Englisch)" : " (in German)";
+    }
+
+    public String offersAlso() {
+        return de() ? "Passende Angebote:" : "Matching offers:";
+    }
+
+    /** When an event takes place: "Do., 11.11.2027, 18:00–20:30 Uhr". */
+    public String when(java.time.OffsetDateTime start, java.time.OffsetDateTime end) {
+        var from = start.atZoneSameInstant(CENTRE_ZONE);
+        var to = end == null ? null : end.atZoneSameInstant(CENTRE_ZONE);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(de() ? "EE, d.M.yyyy" : "EEE d MMM yyyy", locale());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        String begins = from.format(day) + ", " + from.format(time);
+        String hours = de() ? " Uhr" : "";
+        if (to == null || to.equals(from)) {
+            return begins + hours;
+        }
+        if (to.toLocalDate().equals(from.toLocalDate())) {
+            return begins + "–" + to.format(time) + hours;
+        }
+        return begins + hours + (de() ? " bis " : " to ") + to.format(day) + ", " + to.format(time) + hours;
+    }
+
+    /** The regions of an offer or event by name: "Jena", "thüringenweit, online". */
+    public String places(List<String> regions) {
+        return regions.stream().map(r -> !de() && "thueringenweit".equals(r) ? "throughout Thuringia" : regionName(r))
+                .collect(Collectors.joining(", "));
+    }
+
+    private Locale locale() {
+        return de() ? Locale.GERMAN : Locale.ENGLISH;
+    }
+
+    // --- the counsellor's answer by e-mail ---
+
+    public String mailSubject() {
+        return de() ? "Ihre Anfrage beim IKÖ-Lotsen: Antwort der Beratung"
+                : "Your request to IKÖ-Lotse: the counsellor's answer";
+    }
+
+    public String mailIntro() {
+        return de() ? "Guten Tag,\n\ndie Beratung des Thüringer Zentrums für Interkulturelle Öffnung hat Ihnen im Chat "
+                + "geantwortet:"
+                : "Hello,\n\nthe counselling team of the Thuringian Centre for Intercultural Opening has answered you "
+                + "in the chat:";
+    }
+
+    public String mailFooter() {
+        return de() ? "Sie bekommen diese E-Mail, weil Sie im Chat Ihre Adresse für unsere Antwort hinterlassen haben. "
+                + "Wir verwenden sie nur dafür und löschen sie, sobald die Beratung abgeschlossen ist, oder früher, "
+                + "wenn Sie im Chat „/loeschen“ schreiben."
+                : "You receive this e-mail because you left your address in the chat for our answer. We use it for "
+                + "nothing else and delete it as soon as the counselling has ended, or earlier if you write "
+                + "\"/delete\" in the chat.";
+    }
+
+    /** A link to the chat under the e-mail. */
+    public String mailChat() {
+        return de() ? "Weiter im Chat" : "Continue in the chat";
     }
 
     static String regionName(String region) {
