@@ -163,17 +163,19 @@ public class Answerer {
         List<Source> sources = confident.stream().map(Answerer::source).toList();
         double confidence = result.confidence();
         Replies replies = new Replies(lang);
+        boolean topicShown = !confident.isEmpty() && confident.get(0).document().id().equals(shownTopic);
 
         if (intent == Intent.OFFERS && !offers.isEmpty()) {
             List<Reply.Block> blocks = new ArrayList<>();
             blocks.add(new Reply.Paragraph(texts.offersIntro(result.filters().region(), result.offersFallback())));
             offers.forEach(o -> blocks.add(replies.offer(o)));
-            if (!confident.isEmpty() && !confident.get(0).document().id().equals(shownTopic)) {
+            if (!confident.isEmpty() && !topicShown) {
                 blocks.add(replies.moreOn(confident.get(0).document()));
             }
             return answered(lang, intent, confidence, new Reply(blocks), sources, offers, result, texts);
         }
-        if (confident.isEmpty()) {
+        if (confident.isEmpty() || intent == Intent.OFFERS && topicShown) {
+            // no offer, and no topic either, or only the one shown just before ("und in Gera?")
             return intent == Intent.OFFERS
                     ? new Answer(lang, intent, false, confidence, Reply.of(texts.noOffers()), List.of(), List.of(),
                     List.of(), result.filters(), Escalation.SUGGESTED, personOption(texts))
