@@ -120,7 +120,7 @@ class AnswerCardsTests {
         assertThat(event.path("title").asString()).isEqualTo("Vernetzungstreffen in Erfurt (März 2027)");
         assertThat(event.path("tag").asString()).isEqualTo("Beispiel");
         assertThat(fields(event)).containsExactly("Termin: Do., 18.3.2027, 13:00–17:00 Uhr", "Anbieter: Netzwerk Beispielstadt",
-                "Anmeldung: Anmeldung per E-Mail an die erfundene Adresse treffen@example.org");
+                "Anmeldung: per E-Mail an die erfundene Adresse");
         assertThat(links(event)).containsExactly("Anmelden → mailto:treffen@example.org",
                 "Details → /knowledge/vernetzungstreffen-erfurt-2027-03?lang=de");
     }

@@ -789,7 +789,7 @@ public final class FakeBotApi implements AutoCloseable {
     // ---------------------------------------------------------------- HTML check
 
     /** Checks Telegram's HTML subset and returns the visible text; throws "can't parse entities" on errors. */
-    private static String parseHtml(String html) {
+    static String parseHtml(String html) {
         StringBuilder visible = new StringBuilder();
         Deque<String> open = new ArrayDeque<>();
         int i = 0;

@@ -21,6 +21,8 @@ public final class Replies {
     /** "(Beispiel)" at the end of an invented provider's name: the card's tag says it once. */
     private static final Pattern EXAMPLE_SUFFIX = Pattern.compile("\\s*\\((Beispiel|example|erfunden)\\)\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** What is left at the end of a sentence once its address is taken out: "…-Website: ". */
+    private static final Pattern TRAILING = Pattern.compile("[\\s:,;(–-]+$");
 
     private final String lang;
     private final Texts texts;
@@ -58,11 +60,13 @@ public final class Replies {
             fields.add(new Field(texts.labelCost(), event.cost(lang)));
         }
         List<Link> links = new ArrayList<>();
-        // an address becomes the button; a sentence is shown as it is, and an address in it is the button too
+        // an address becomes the button; a sentence around it ("per E-Mail an …") is shown without it
         String registration = event.registration(lang);
         Link register = Reply.linkIn(registration, texts.linkRegister(), texts.linkRegister());
-        if (register == null || !register.target().equals(registration.strip())) {
-            fields.add(new Field(texts.labelRegistration(), registration));
+        String how = register == null ? registration
+                : TRAILING.matcher(registration.replace(register.target(), "")).replaceFirst("").strip();
+        if (!how.isEmpty()) {
+            fields.add(new Field(texts.labelRegistration(), how));
         }
         if (register != null) {
             links.add(register);
