@@ -53,8 +53,7 @@ class TelegramGateway implements ChannelGateway {
         List<TelegramText.Part> parts = TelegramText.parts(message.reply().resolved(publicUrl.base()));
         for (int i = message.partsSent(); i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            TelegramText.Part part = parts.get(i);
-            DeliveryOutcome outcome = sendPart(message, part, keyboard(part.buttons(), last ? message.options() : List.of()));
+            DeliveryOutcome outcome = sendPart(message, parts.get(i), last ? message.options() : List.of());
             if (!(outcome instanceof DeliveryOutcome.Sent)) {
                 return outcome;
             }
@@ -63,16 +62,22 @@ class TelegramGateway implements ChannelGateway {
         return DeliveryOutcome.sent();
     }
 
-    private DeliveryOutcome sendPart(OutboundMessage message, TelegramText.Part part, InlineKeyboardMarkup keyboard) {
+    /**
+     * One part as HTML with its buttons. Should Telegram refuse the HTML, or a button's address
+     * (one it cannot open, such as a service reached as localhost), the part goes as plain text
+     * with the addresses written out and only the quick options as buttons.
+     */
+    private DeliveryOutcome sendPart(OutboundMessage message, TelegramText.Part part, List<OutboundMessage.Option> options) {
         SendMessage html = SendMessage.builder().chatId(message.address()).text(part.html())
-                .parseMode("HTML").replyMarkup(keyboard).build();
+                .parseMode("HTML").replyMarkup(keyboard(part.buttons(), options)).build();
         try {
             client.execute(html);
             return DeliveryOutcome.sent();
         } catch (TelegramApiRequestException e) {
-            if (e.getErrorCode() != null && e.getErrorCode() == 400 && String.valueOf(e.getApiResponse())
-                    .contains("can't parse entities")) {
-                return sendPlain(message, part.plain(), keyboard);
+            String response = String.valueOf(e.getApiResponse());
+            if (e.getErrorCode() != null && e.getErrorCode() == 400
+                    && (response.contains("can't parse entities") || response.contains("BUTTON_URL_INVALID"))) {
+                return sendPlain(message, part.plain(), keyboard(List.of(), options));
             }
             return outcome(e);
         } catch (TelegramApiException e) {

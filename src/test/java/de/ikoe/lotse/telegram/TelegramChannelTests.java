@@ -168,6 +168,22 @@ class TelegramChannelTests {
     }
 
     @Test
+    void aButtonAddressTelegramRefusesSendsTheCardAsTextWithItsAddressesOnce() {
+        long hello = telegram.privateMessage(anna, "Anna", "Hallo");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + hello);
+        int before = telegram.sentTo(anna).size();
+        telegram.failNext("sendMessage", 400, "Bad Request: BUTTON_URL_INVALID");
+        long question = telegram.privateMessage(anna, "Anna", "Gibt es Fortbildungen für Verwaltungen in Jena?");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + question);
+        JsonNode card = telegram.sentTo(anna).get(before);
+        assertThat(card.path("text").asString()).contains("Fortbildung interkulturelle Kompetenz für Ämter in Jena",
+                "Website: https://example.org/bildungshaus-saale");
+        assertThat(buttons(card)).isEmpty();
+        assertThat(telegram.sentTo(anna).stream().filter(m -> m.path("text").asString().contains("Ämter in Jena")))
+                .as("sent once").hasSize(1);
+    }
+
+    @Test
     void anEventIsACardWithItsRegistrationAndWithoutThePlaceTwice() {
         long question = telegram.privateMessage(anna, "Anna", "Wann ist das nächste Vernetzungstreffen?");
         Settled.awaitReceived(jdbc, "telegram", "update:" + question);
