@@ -3,6 +3,7 @@ package de.ikoe.lotse;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import de.ikoe.lotse.support.ChatSession;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.Http.Response;
 import de.ikoe.lotse.support.MutableClock;
@@ -44,17 +45,14 @@ class AnswerByMailTests {
     @LocalServerPort
     int port;
 
-    private String session;
-    private String token;
+    private ChatSession chat;
     private String address;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeEach
     void newSession() {
         clock.set(TestClock.AFTER_HOURS);
-        Response created = Http.post(url("/api/chat/sessions"), null, Map.of());
-        session = created.json().path("sessionId").asString();
-        token = created.json().path("token").asString();
+        chat = ChatSession.start(url(""));
         address = "anna." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         log.start();
         root().addAppender(log);
@@ -76,34 +74,20 @@ class AnswerByMailTests {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private Map<String, String> person() {
-        return Map.of("X-Chat-Token", token);
-    }
-
     private static Map<String, String> admin() {
         return Http.basic("admin", "admin-password-for-tests");
     }
 
-    private void say(Map<String, String> body) {
-        assertThat(Http.post(url("/api/chat/sessions/" + session + "/messages"), body, person()).status()).isEqualTo(200);
-    }
-
     private JsonNode history() {
-        Response history = Http.get(url("/api/chat/sessions/" + session + "/messages"), person());
-        assertThat(history.status()).isEqualTo(200);
-        return history.json();
-    }
-
-    private Response leave(Object body) {
-        return Http.put(url("/api/chat/sessions/" + session + "/mail"), body, person());
+        return chat.history();
     }
 
     /** Asks for a person, skips the intake, and returns the new ticket. */
     private long queue() {
         List<Long> before = waiting();
-        say(Map.of("text", "/berater"));
+        chat.send(Map.of("text", "/berater"));
         for (int i = 0; i < 3; i++) {
-            say(Map.of("option", "skip"));
+            chat.send(Map.of("option", "skip"));
         }
         return waiting().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
     }
@@ -135,11 +119,11 @@ class AnswerByMailTests {
         long ticket = queue();
         assertThat(history().path("mail").path("offered").asBoolean()).as("offered while the office is closed").isTrue();
 
-        Response noConsent = leave(Map.of("address", address, "consent", false));
+        Response noConsent = chat.leaveMail(address, false);
         assertThat(noConsent.status()).isEqualTo(400);
         assertThat(noConsent.body()).contains("consent").doesNotContain(address);
-        assertThat(leave(Map.of("address", "anna at example", "consent", true)).status()).isEqualTo(400);
-        assertThat(leave(Map.of("address", address, "consent", true)).status()).isEqualTo(204);
+        assertThat(chat.leaveMail("anna at example", true).status()).isEqualTo(400);
+        assertThat(chat.leaveMail(address, true).status()).isEqualTo(204);
         assertThat(history().path("mail").path("address").asString()).isEqualTo(address);
 
         claim(ticket);
@@ -175,7 +159,7 @@ class AnswerByMailTests {
     @Test
     void aMailServerAwayHoldsUpNothingInTheChatAndEachAnswerArrivesOnceWhenItIsBack() {
         long ticket = queue();
-        assertThat(leave(Map.of("address", address, "consent", true)).status()).isEqualTo(204);
+        assertThat(chat.leaveMail(address, true).status()).isEqualTo(204);
         claim(ticket);
         TestMail.pause();
         reply(ticket, "Erste Antwort, während der Mailserver fehlt.");
@@ -195,14 +179,14 @@ class AnswerByMailTests {
 
     @Test
     void noAddressIsTakenWhileTheOfficeIsOpenOrFromSomeoneWhoDoesNotWait() {
-        say(Map.of("text", "Was ist IKÖ?"));
+        chat.ask("Was ist IKÖ?");
         assertThat(history().path("mail").path("offered").asBoolean()).isFalse();
-        assertThat(leave(Map.of("address", address, "consent", true)).status()).as("not waiting").isEqualTo(409);
+        assertThat(chat.leaveMail(address, true).status()).as("not waiting").isEqualTo(409);
 
         clock.set(TestClock.OFFICE_TIME);
         queue();
         assertThat(history().path("mail").path("offered").asBoolean()).isFalse();
-        assertThat(leave(Map.of("address", address, "consent", true)).status()).as("office open").isEqualTo(409);
+        assertThat(chat.leaveMail(address, true).status()).as("office open").isEqualTo(409);
         assertThat(jdbc.queryForObject("select count(*) from conversation where reply_mail = ?", Integer.class, address))
                 .isZero();
     }
@@ -210,8 +194,8 @@ class AnswerByMailTests {
     @Test
     void thePersonCanTakeTheAddressBackAndNoMailIsSent() {
         long ticket = queue();
-        assertThat(leave(Map.of("address", address, "consent", true)).status()).isEqualTo(204);
-        assertThat(Http.delete(url("/api/chat/sessions/" + session + "/mail"), person()).status()).isEqualTo(204);
+        assertThat(chat.leaveMail(address, true).status()).isEqualTo(204);
+        assertThat(chat.withdrawMail().status()).isEqualTo(204);
         assertThat(history().path("mail").path("offered").asBoolean()).isTrue();
         claim(ticket);
         reply(ticket, "Guten Morgen!");

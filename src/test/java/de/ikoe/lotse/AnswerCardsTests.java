@@ -1,7 +1,6 @@
 package de.ikoe.lotse;
 
-import de.ikoe.lotse.support.Http;
-import de.ikoe.lotse.support.Http.Response;
+import de.ikoe.lotse.support.ChatSession;
 import de.ikoe.lotse.support.MutableClock;
 import de.ikoe.lotse.support.SharedApplicationTest;
 import de.ikoe.lotse.support.TestClock;
@@ -12,7 +11,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,24 +27,16 @@ class AnswerCardsTests {
     @LocalServerPort
     int port;
 
-    private String session;
-    private String token;
+    private ChatSession chat;
 
     @BeforeEach
     void newSession() {
         clock.set(TestClock.OFFICE_TIME);
-        Response created = Http.post("http://127.0.0.1:" + port + "/api/chat/sessions", null, Map.of());
-        session = created.json().path("sessionId").asString();
-        token = created.json().path("token").asString();
+        chat = ChatSession.start("http://127.0.0.1:" + port);
     }
 
-    /** The bot's answer to a text: the last message of the response. */
     private JsonNode ask(String text) {
-        Response response = Http.post("http://127.0.0.1:" + port + "/api/chat/sessions/" + session + "/messages",
-                Map.of("text", text), Map.of("X-Chat-Token", token));
-        assertThat(response.status()).isEqualTo(200);
-        List<JsonNode> messages = response.json().path("messages").valueStream().toList();
-        return messages.get(messages.size() - 1);
+        return chat.ask(text);
     }
 
     private static List<JsonNode> blocks(JsonNode message, String type) {
