@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import de.ikoe.lotse.support.ChatSession;
+import de.ikoe.lotse.support.ConsoleSession;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.Http.Response;
 import de.ikoe.lotse.support.MutableClock;
@@ -127,6 +128,10 @@ class AnswerByMailTests {
         assertThat(history().path("mail").path("address").asString()).isEqualTo(address);
 
         claim(ticket);
+        ConsoleSession console = new ConsoleSession(url(""), null);
+        console.logIn("admin", "admin-password-for-tests");
+        assertThat(console.get("/console/tickets/" + ticket).body()).as("the counsellor is told")
+                .contains("Ihre Antworten gehen auch per E-Mail an sie").doesNotContain(address);
         reply(ticket, "Guten Morgen, hier ist Berta vom Zentrum. Wir schicken Ihnen gern Unterlagen.");
         Settled.await(jdbc);
 

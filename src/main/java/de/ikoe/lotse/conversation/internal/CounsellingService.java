@@ -138,6 +138,13 @@ class CounsellingService implements Counselling, Transcripts {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean repliesByMail(long ticketId) {
+        return handoff.get(ticketId).flatMap(t -> conversations.findById(t.conversationId()))
+                .filter(c -> c.replyMail() != null).isPresent() && outbox.delivers(Outbox.MAIL);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<TranscriptEntry> transcript(long ticketId) {
         return handoff.get(ticketId).map(t -> entries(t.conversationId(), 0)).orElse(List.of());
     }
