@@ -10,7 +10,11 @@
           error: 'Die Nachricht konnte nicht gesendet werden. Ihr Text ist noch da.', retry: 'Erneut senden', messages: 'Nachrichten',
           privacyCounsellor: 'Ein Mensch aus dem Zentrum antwortet Ihnen. Was gespeichert wird:', badgeBot: 'Bot', badgeCounsellor: 'Mensch',
           badgeWaiting: 'Warteschlange', rated: 'Danke! Ihre Bewertung ist gespeichert.', chosen: 'gewählt',
-          counter: '{0} von {1} Zeichen', tooLong: 'Zu lang: {0} von höchstens {1} Zeichen. Bitte kürzen Sie den Text oder teilen Sie ihn auf zwei Nachrichten auf – sonst würde er abgeschnitten.' },
+          counter: '{0} von {1} Zeichen', tooLong: 'Zu lang: {0} von höchstens {1} Zeichen. Bitte kürzen Sie den Text oder teilen Sie ihn auf zwei Nachrichten auf – sonst würde er abgeschnitten.',
+          mailOffer: 'Unser Team ist gerade nicht im Dienst. Möchten Sie die Antwort zusätzlich per E-Mail bekommen?',
+          mailAddress: 'Ihre E-Mail-Adresse', mailConsent: 'Ich bin einverstanden, dass meine Adresse dafür gespeichert wird. Sie wird nur für die Antwort genutzt und gelöscht, sobald die Beratung abgeschlossen ist – oder früher, wenn ich „/loeschen“ schreibe.',
+          mailSave: 'Adresse speichern', mailGiven: 'Die Antwort kommt auch per E-Mail an {0}.', mailForget: 'Adresse löschen',
+          mailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse an und stimmen Sie der Speicherung zu.' },
     en: { title: 'IKÖ-Lotse', stateBot: 'You are writing with the bot.', stateWaiting: 'You are waiting for a counsellor.', stateWaitingAt: 'You are waiting for a counsellor: number {0} in the queue.',
           stateCounsellor: 'You are writing with a counsellor.', privacy: 'Automated assistant. What is stored:',
           privacyLink: 'Privacy', inputLabel: 'Your message', send: 'Send', placeholder: 'Your question, e.g. "What is intercultural opening?"',
@@ -18,7 +22,11 @@
           error: 'The message could not be sent. Your text is still here.', retry: 'Send again', messages: 'Messages',
           privacyCounsellor: 'A person from the centre is answering you. What is stored:', badgeBot: 'Bot', badgeCounsellor: 'Human',
           badgeWaiting: 'Queue', rated: 'Thank you! Your rating has been saved.', chosen: 'chosen',
-          counter: '{0} of {1} characters', tooLong: 'Too long: {0} of at most {1} characters. Please shorten the text or split it into two messages – otherwise it would be cut off.' }
+          counter: '{0} of {1} characters', tooLong: 'Too long: {0} of at most {1} characters. Please shorten the text or split it into two messages – otherwise it would be cut off.',
+          mailOffer: 'Our team is not at work right now. Would you like the answer by e-mail as well?',
+          mailAddress: 'Your e-mail address', mailConsent: 'I agree that my address is stored for this. It is used only for the answer and deleted as soon as the counselling has ended – or earlier if I write "/delete".',
+          mailSave: 'Save address', mailGiven: 'The answer will also be sent by e-mail to {0}.', mailForget: 'Delete address',
+          mailInvalid: 'Please enter a valid e-mail address and agree to it being stored.' }
   };
   var params = new URLSearchParams(location.search);
   var lang = params.get('lang') || ((navigator.language || 'de').indexOf('en') === 0 ? 'en' : 'de');
@@ -44,7 +52,7 @@
 
   document.documentElement.lang = lang;
   document.querySelectorAll('[data-i18n]').forEach(function (el) { el.textContent = t[el.getAttribute('data-i18n')]; });
-  input.placeholder = t.placeholder;
+  document.querySelectorAll('[data-i18n-placeholder]').forEach(function (el) { el.placeholder = t[el.getAttribute('data-i18n-placeholder')]; });
   list.setAttribute('aria-label', t.messages);
   document.getElementById('privacy-link').href = '/knowledge/datenschutz-chatbot?lang=' + lang;
 
@@ -78,26 +86,7 @@
     who.className = 'who';
     who.textContent = t[m.author] || m.author;
     li.appendChild(who);
-    var text = document.createElement('span');
-    text.className = 'text';
-    text.textContent = m.text;
-    li.appendChild(text);
-    if (m.sources && m.sources.length) {
-      var sources = document.createElement('ul');
-      sources.className = 'sources';
-      sources.setAttribute('aria-label', t.sources);
-      m.sources.forEach(function (s) {
-        var item = document.createElement('li');
-        var a = document.createElement('a');
-        a.href = '/knowledge/' + encodeURIComponent(s.id) + '?lang=' + lang;
-        a.target = '_blank';
-        a.rel = 'noopener';
-        a.textContent = s.title;
-        item.appendChild(a);
-        sources.appendChild(item);
-      });
-      li.appendChild(sources);
-    }
+    renderReply(li, m.reply || { blocks: [{ type: 'paragraph', text: m.text }] });
     if (m.options && m.options.length) {
       var options = document.createElement('div');
       options.className = 'options';
@@ -143,6 +132,87 @@
         li.classList.add('welcome');
         list.appendChild(li);
       }).catch(function () { /* the chat works without it */ });
+  }
+
+  // Where a link may lead: web and e-mail addresses, and pages of this service. Anything else is
+  // shown as text.
+  function followable(url) {
+    return typeof url === 'string' && (/^https?:\/\//i.test(url) || /^mailto:/i.test(url) || /^\/(?!\/)/.test(url));
+  }
+
+  function link(l, className) {
+    if (!followable(l.url)) {
+      var name = document.createElement('span');
+      name.textContent = l.label;
+      return name;
+    }
+    var a = document.createElement('a');
+    a.href = l.url;
+    if (!/^mailto:/i.test(l.url)) { a.target = '_blank'; a.rel = 'noopener'; }
+    a.textContent = l.label;
+    if (className) { a.className = className; }
+    return a;
+  }
+
+  // An offer or event: title (and a tag such as "Beispiel"), its fields, its links as buttons.
+  function card(c) {
+    var article = document.createElement('article');
+    article.className = 'card';
+    var title = document.createElement('h3');
+    title.className = 'card-title';
+    title.textContent = c.title;
+    if (c.tag) {
+      var tag = document.createElement('span');
+      tag.className = 'tag';
+      tag.textContent = c.tag;
+      title.appendChild(document.createTextNode(' '));
+      title.appendChild(tag);
+    }
+    article.appendChild(title);
+    if (c.fields.length) {
+      var fields = document.createElement('dl');
+      c.fields.forEach(function (f) {
+        var dt = document.createElement('dt');
+        dt.textContent = f.label;
+        var dd = document.createElement('dd');
+        dd.textContent = f.value;
+        fields.appendChild(dt);
+        fields.appendChild(dd);
+      });
+      article.appendChild(fields);
+    }
+    if (c.links.length) {
+      var actions = document.createElement('p');
+      actions.className = 'card-links';
+      c.links.forEach(function (l) { actions.appendChild(link(l, 'button')); });
+      article.appendChild(actions);
+    }
+    return article;
+  }
+
+  // A message as the service composed it: paragraphs, cards, and rows of links (its sources).
+  // Everything goes in as text or as an attribute checked above, never as HTML.
+  function renderReply(li, reply) {
+    reply.blocks.forEach(function (b) {
+      if (b.type === 'card') {
+        li.appendChild(card(b));
+      } else if (b.type === 'links') {
+        if (!b.links.length) { return; }
+        var row = document.createElement('p');
+        row.className = 'sources';
+        row.appendChild(document.createTextNode(b.label + ': '));
+        b.links.forEach(function (l, i) {
+          if (i > 0) { row.appendChild(document.createTextNode(', ')); }
+          row.appendChild(link(l));
+        });
+        li.appendChild(row);
+      } else {
+        var p = document.createElement('p');
+        p.className = b.type === 'heading' ? 'text heading' : 'text';
+        p.textContent = b.text;
+        li.appendChild(p);
+      }
+    });
   }
 
   // Options are one-shot: only those of the newest message are live, and only until the person
@@ -234,11 +304,42 @@
     privacyText.textContent = who === 'counsellor' ? t.privacyCounsellor : t.privacy;
   }
 
+  // Out of hours, a person waiting may leave an e-mail address for the answer, with consent.
+  var mailPanel = document.getElementById('mail');
+  var mailForm = document.getElementById('mail-form');
+  var mailInput = document.getElementById('mail-address');
+  var mailConsent = document.getElementById('mail-consent');
+  var mailGiven = document.getElementById('mail-given');
+  var mailError = document.getElementById('mail-error');
+  function showMail(mail) {
+    var given = !!(mail && mail.address);
+    mailPanel.hidden = !(mail && (mail.offered || given));
+    mailForm.hidden = given;
+    mailGiven.parentNode.hidden = !given;
+    if (given) { mailGiven.textContent = t.mailGiven.replace('{0}', mail.address); }
+  }
+  mailForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    mailError.hidden = true;
+    if (!mailInput.checkValidity() || !mailConsent.checked) {
+      mailError.textContent = t.mailInvalid;
+      mailError.hidden = false;
+      return;
+    }
+    api('PUT', '/api/chat/sessions/' + session.sessionId + '/mail', { address: mailInput.value.trim(), consent: true })
+      .then(function () { mailInput.value = ''; mailConsent.checked = false; return catchUp(); })
+      .catch(function () { mailError.textContent = t.mailInvalid; mailError.hidden = false; });
+  });
+  document.getElementById('mail-forget').addEventListener('click', function () {
+    api('DELETE', '/api/chat/sessions/' + session.sessionId + '/mail').then(catchUp);
+  });
+
   function catchUp() {
     if (!session) { return Promise.resolve(); }
     return api('GET', '/api/chat/sessions/' + session.sessionId + '/messages?after=' + lastSeq).then(function (h) {
       h.messages.forEach(render);
       showState(h.state, h.position);
+      showMail(h.mail);
     }).catch(function (e) {
       if (e.status === 403 || e.status === 404) { forgetSession(); }
     });

@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What people see, in headless Chromium, each in a browser of their own: a person in the web chat
  * and counsellors in the console working a case from question to close; deleting and password
- * resets that ask first; the admin page, error pages and knowledge pages; the insights as a
- * centre would show them in a meeting; the widget on an allowed and on a refused site; a failed
+ * resets that ask first; offers as cards with link buttons; the admin page, error pages and
+ * knowledge pages; the insights as a centre would show them in a meeting; the widget on an allowed and on a refused site; a failed
  * send and an overlong text; alerts and overdue marks; script sent by people staying inert.
  *
  * <p>Every page is photographed at desktop width (1280 px) and at phone width (390 px), where it
@@ -380,6 +380,61 @@ class BrowserTests {
             assertThat(shownTexts(person, "bot")).filteredOn(de.welcome()::equals).hasSize(1);
             assertThat(person.findElement(By.cssSelector("button.chosen")).getAttribute("data-value"))
                     .as("the choice stays marked after a reload").isEqualTo("events");
+        } finally {
+            person.quit();
+        }
+    }
+
+    /**
+     * Offers arrive as cards: title, an example marked once, provider, place and cost, and link
+     * buttons that open in a new tab without handing the chat to the page they open; "Details"
+     * leads to the offer's own page. The source of an answer is one link.
+     */
+    @Test
+    void aPersonSeesOffersAsCardsWithWorkingLinkButtons() throws IOException {
+        WebDriver person = browser();
+        try {
+            person.get(lotse.url("/chat?lang=de"));
+            ask(person, "Gibt es Fortbildungen für Verwaltungen in Jena?");
+            WebElement card = waiting(person).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.msg.bot .card")));
+            assertThat(card.findElement(By.cssSelector(".card-title")).getText())
+                    .isEqualTo("Fortbildung interkulturelle Kompetenz für Verwaltungen in Jena Beispiel");
+            assertThat(card.findElement(By.cssSelector(".tag")).getText()).isEqualTo("Beispiel");
+            assertThat(card.findElement(By.tagName("dl")).getText())
+                    .contains("Anbieter", "Saalebogen Bildungswerk Jena", "Ort", "Jena", "Kosten", "140 Euro pro Person")
+                    .doesNotContain("(Beispiel)");
+            List<WebElement> buttons = card.findElements(By.cssSelector(".card-links a.button"));
+            assertThat(buttons).extracting(WebElement::getText).containsExactly("Website", "Details");
+            assertThat(buttons).allSatisfy(b -> {
+                assertThat(b.getAttribute("target")).isEqualTo("_blank");
+                assertThat(b.getAttribute("rel")).isEqualTo("noopener");
+            });
+            assertThat(buttons.get(0).getAttribute("href")).isEqualTo("https://example.org/saalebogen-bildungswerk");
+            String message = person.findElement(By.cssSelector("li.msg.bot:last-child")).getText();
+            assertThat(message.split("Beispiel", -1)).as("each offer marked once").hasSize(
+                    count(person, "li.msg.bot:last-child .card") + 1);
+            assertThat(person.findElement(By.cssSelector("li.msg.bot:last-child .sources")).getText()).startsWith("Mehr zum Thema: ");
+            js(person, "document.querySelector('li.msg.bot:last-child').scrollIntoView({block: 'start'})");
+            shoot(person, "chat-cards");
+
+            String chat = person.getWindowHandle();
+            buttons.get(1).click();
+            waiting(person).until(d -> d.getWindowHandles().size() == 2);
+            person.switchTo().window(person.getWindowHandles().stream().filter(h -> !h.equals(chat)).findFirst().orElseThrow());
+            waiting(person).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            assertThat(person.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Fortbildung interkulturelle Kompetenz für Verwaltungen in Jena");
+            assertThat(js(person, "return window.opener")).as("the opened page cannot reach the chat").isNull();
+            person.close();
+            person.switchTo().window(chat);
+
+            int before = count(person, "li.msg.bot");
+            ask(person, "Was ist interkulturelle Öffnung?");
+            waiting(person).until(d -> count(d, "li.msg.bot") > before && count(d, "li.msg.bot:last-child .sources a") > 0);
+            WebElement answer = person.findElement(By.cssSelector("li.msg.bot:last-child"));
+            assertThat(answer.findElements(By.cssSelector(".sources a"))).singleElement()
+                    .satisfies(a -> assertThat(a.getAttribute("href")).contains("/knowledge/was-ist-ikoe"));
+            assertThat(answer.getText().split("Quelle", -1)).as("the source named once").hasSize(2);
         } finally {
             person.quit();
         }

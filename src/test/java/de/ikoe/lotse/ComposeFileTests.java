@@ -167,7 +167,8 @@ class ComposeFileTests {
      */
     static Set<String> boundProperties() throws Exception {
         Set<String> bound = new TreeSet<>(List.of("spring.datasource.url", "spring.datasource.username",
-                "spring.datasource.password", "spring.profiles.active", "server.port", "management.server.port"));
+                "spring.datasource.password", "spring.profiles.active", "server.port", "management.server.port",
+                "spring.mail.host", "spring.mail.port", "spring.mail.username", "spring.mail.password"));
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
         for (var candidate : scanner.findCandidateComponents("de.ikoe.lotse")) {

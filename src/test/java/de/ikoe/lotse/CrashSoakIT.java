@@ -6,6 +6,7 @@ import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.LotseProcess;
 import de.ikoe.lotse.support.TestDatabases;
 import de.ikoe.lotse.telegram.FakeBotApi;
+import de.ikoe.lotse.telegram.TelegramRendering;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -159,8 +160,12 @@ class CrashSoakIT {
         }
     }
 
-    /** One row of the outbox as the test reads it. */
-    record OutboxRow(long id, String channel, String address, String text, String status, int partsSent) {
+    /**
+     * One row of the outbox as the test reads it.
+     *
+     * @param seen what the person sees of it: the text, or on Telegram the visible text of its messages
+     */
+    record OutboxRow(long id, String channel, String address, String text, String seen, String status, int partsSent) {
     }
 
     /** One transcript entry as the test reads it. */
@@ -484,10 +489,12 @@ class CrashSoakIT {
         List<OutboxRow> outbox() {
             List<OutboxRow> rows = new ArrayList<>();
             try (Connection c = database.connect(); Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("select id, channel, address, text, status, parts_sent from outbox order by id")) {
+                 ResultSet r = s.executeQuery("select id, channel, address, text, reply, status, parts_sent from outbox order by id")) {
                 while (r.next()) {
-                    rows.add(new OutboxRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getInt(6)));
+                    String channel = r.getString(2);
+                    String text = r.getString(4);
+                    String seen = "telegram".equals(channel) ? TelegramRendering.visible(r.getString(5), text) : text;
+                    rows.add(new OutboxRow(r.getLong(1), channel, r.getString(3), text, seen, r.getString(6), r.getInt(7)));
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
@@ -668,7 +675,7 @@ class CrashSoakIT {
         static void match(List<OutboxRow> rows, List<String> received, boolean parts, Tally tally, String who) {
             int i = 0;
             for (OutboxRow row : rows) {
-                String text = squeeze(row.text());
+                String text = squeeze(row.seen());
                 int pos = 0;
                 String last = null;
                 while (pos < text.length() && i < received.size()) {

@@ -8,6 +8,7 @@ import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.Http.Response;
 import de.ikoe.lotse.support.MutableClock;
 import de.ikoe.lotse.support.SharedApplicationTest;
+import de.ikoe.lotse.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +87,13 @@ class PrivacyAndInsightsTests {
         send(Map.of("option", "verwaltung"));
         send(Map.of("text", "Jena"));
         send(Map.of("text", "Rufen Sie mich an: 0361 1234567"));
+        // in the evening, waiting, the person leaves an e-mail address for the answer
+        clock.set(TestClock.AFTER_HOURS);
+        assertThat(Http.put(url("/api/chat/sessions/" + session + "/mail"),
+                Map.of("address", "anna.privat@example.org", "consent", true), Map.of("X-Chat-Token", token)).status())
+                .isEqualTo(204);
+        clock.set(NOW);
+        assertThat(count("select count(*) from conversation where reply_mail = ?", "anna.privat@example.org")).isEqualTo(1);
         long conversation = conversationOf(session);
         long participant = jdbc.queryForObject("select participant_id from conversation where id = ?", Long.class, conversation);
         String pseudonym = jdbc.queryForObject("select pseudonym from participant where id = ?", String.class, participant);
@@ -130,6 +138,7 @@ class PrivacyAndInsightsTests {
                     String.class, table)) {
                 String c = "lower(\"" + column + "\")";
                 List<String> traces = List.of(session, pseudonym.toLowerCase(), "anna.beispiel@example.org", "1234567",
+                        "anna.privat@example.org",
                         "annegret", "wüstenhagen", "wustenhagen", "blumenstr", "07743");
                 String anyTrace = String.join(" or ", traces.stream().map(t -> c + " like ?").toList());
                 assertThat(count("select count(*) from \"" + table + "\" where " + anyTrace,

@@ -8,6 +8,7 @@ import de.ikoe.lotse.support.SharedApplicationTest;
 import de.ikoe.lotse.support.TestClock;
 import de.ikoe.lotse.support.TestDatabases;
 import de.ikoe.lotse.support.TestKnowledgeBase;
+import de.ikoe.lotse.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,18 +21,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The whole story of a person in the web chat and a counsellor, over HTTP only: a sourced answer,
- * a follow-up, the request for a person, the intake, the queue, claim, replies both ways, close,
+ * a follow-up, the request for a person out of office hours, the intake, the queue, an e-mail
+ * address left for the answer, claim, replies both ways (the counsellor's also by e-mail), close,
  * and the bot again. Run once straight through in the shared application context, and once each on
  * H2 and PostgreSQL with the service stopped and started where a restart could lose or repeat
  * something: between a question and its follow-up, in the middle of the intake, between a
- * counsellor's reply being accepted and its delivery, and between a message and its resend.
- * Nothing may be lost or shown twice.
+ * counsellor's reply being accepted and its delivery (in the chat and, the mail server away until
+ * after the restart, by e-mail), and between a message and its resend. Nothing may be lost or
+ * shown or mailed twice.
  */
 @SharedApplicationTest
 class WebChatStoryTests {
@@ -47,9 +51,9 @@ class WebChatStoryTests {
 
     @Test
     void straightThrough() {
-        clock.set(TestClock.OFFICE_TIME);
+        clock.set(TestClock.AFTER_HOURS);
         Service shared = path -> "http://127.0.0.1:" + port + path;
-        story(shared, () -> { }, Http.basic("admin", "admin-password-for-tests"));
+        story(shared, () -> { }, () -> clock.advance(Duration.ofMinutes(1)), Http.basic("admin", "admin-password-for-tests"));
     }
 
     @Test
@@ -81,12 +85,18 @@ class WebChatStoryTests {
         settings.put("lotse.data.dir", dataDir.toString());
         settings.put("lotse.knowledge.watch", "false");
         settings.put("lotse.knowledge.dir", TestKnowledgeBase.DIR);
+        // the office never open: the person may leave an e-mail address for the answer
+        settings.put("lotse.handoff.office-opens", "00:00");
+        settings.put("lotse.handoff.office-closes", "00:00");
+        settings.putAll(TestMail.settings());
         return settings;
     }
 
     private void story(Map<String, String> settings) {
         try (LotseInstance lotse = new LotseInstance(settings).start()) {
-            story(lotse::url, lotse::restart, Http.basic("admin", ADMIN_PASSWORD));
+            story(lotse::url, lotse::restart, () -> { }, Http.basic("admin", ADMIN_PASSWORD));
+        } finally {
+            TestMail.resume();
         }
     }
 
@@ -108,8 +118,12 @@ class WebChatStoryTests {
     private String token;
     private long ticketId;
     private Map<String, String> admin;
+    private final String mail = "story." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 
-    private void story(Service service, Runnable restart, Map<String, String> admin) {
+    /**
+     * @param timePasses lets the service's clock move on (a retry comes due); the real clock does by itself
+     */
+    private void story(Service service, Runnable restart, Runnable timePasses, Map<String, String> admin) {
         this.admin = admin;
         List<Long> waitingBefore = new ArrayList<>();
         List<Step> steps = List.of(
@@ -129,7 +143,7 @@ class WebChatStoryTests {
                         .path("text").asString()).contains("Fortbildung"),
                 RESTART,
                 lotse -> assertThat(last(say(lotse, Map.of("text", "und in Jena?"))).path("text").asString())
-                        .contains("(Jena)"),
+                        .contains("Ort: Jena"),
                 lotse -> {
                     waitingBefore.addAll(waiting(lotse).valueStream().map(t -> t.path("id").asLong()).toList());
                     assertThat(last(say(lotse, Map.of("text", "Ich möchte mit einer Beraterin sprechen")))
@@ -154,14 +168,27 @@ class WebChatStoryTests {
                     assertThat(ticket.path("summary").asString()).contains("Gibt es Fortbildungen für Verwaltungen?")
                             .contains("Zuletzt gezeigt (Quellen): ").contains("(interkulturelle-kompetenz-fortbildung)");
                 },
+                lotse -> {
+                    assertThat(history(lotse).path("mail").path("offered").asBoolean()).as("the office is closed").isTrue();
+                    assertThat(Http.put(lotse.url("/api/chat/sessions/" + sessionId + "/mail"),
+                            Map.of("address", mail, "consent", true), Map.of("X-Chat-Token", token)).status()).isEqualTo(204);
+                },
                 lotse -> assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticketId + "/claim"), null, admin())
                         .status()).isEqualTo(200),
-                lotse -> assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticketId + "/messages"),
-                        Map.of("text", "Guten Tag, hier ist Anna vom Zentrum. Worum geht es genau?"), admin()).status())
-                        .isEqualTo(202),
+                lotse -> {
+                    TestMail.pause();
+                    assertThat(Http.post(lotse.url("/api/counsellor/tickets/" + ticketId + "/messages"),
+                            Map.of("text", "Guten Tag, hier ist Anna vom Zentrum. Worum geht es genau?"), admin()).status())
+                            .isEqualTo(202);
+                },
                 RESTART,
+                lotse -> {
+                    TestMail.resume();
+                    timePasses.run();
+                    await().atMost(Duration.ofSeconds(60)).until(() -> !TestMail.to(mail).isEmpty());
+                },
                 lotse -> await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                        assertThat(texts(history(lotse, 0))).contains("Guten Tag, hier ist Anna vom Zentrum. Worum geht es genau?")),
+                        assertThat(texts(messages(lotse, 0))).contains("Guten Tag, hier ist Anna vom Zentrum. Worum geht es genau?")),
                 lotse -> {
                     List<JsonNode> answer = say(lotse, Map.of("text", "Um eine Schulung für 20 Leute im Frühjahr",
                             "clientId", "person-reply-1"));
@@ -194,7 +221,7 @@ class WebChatStoryTests {
                 step.run(service);
             }
         }
-        List<JsonNode> all = history(service, 0);
+        List<JsonNode> all = messages(service, 0);
         assertThat(all).extracting(m -> m.path("seq").asInt()).isSorted().doesNotHaveDuplicates();
         assertThat(texts(all)).filteredOn(t -> t.equals("Guten Tag, hier ist Anna vom Zentrum. Worum geht es genau?"))
                 .hasSize(1);
@@ -203,6 +230,8 @@ class WebChatStoryTests {
         assertThat(texts(all)).filteredOn(t -> t.contains("Die Beratung ist beendet")).hasSize(1);
         assertThat(Http.get(service.url("/api/counsellor/tickets/" + ticketId), admin()).json().path("status").asString())
                 .isEqualTo("CLOSED");
+        assertThat(TestMail.to(mail)).as("the counsellor's reply by e-mail, once").singleElement()
+                .satisfies(m -> assertThat(m.getContent().toString()).contains("Guten Tag, hier ist Anna vom Zentrum."));
     }
 
     private JsonNode waiting(Service lotse) {
@@ -218,7 +247,13 @@ class WebChatStoryTests {
         return response.json().path("messages").valueStream().toList();
     }
 
-    private List<JsonNode> history(Service lotse, int after) {
+    private JsonNode history(Service lotse) {
+        Response response = Http.get(lotse.url("/api/chat/sessions/" + sessionId + "/messages"), Map.of("X-Chat-Token", token));
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private List<JsonNode> messages(Service lotse, int after) {
         Response response = Http.get(lotse.url("/api/chat/sessions/" + sessionId + "/messages?after=" + after),
                 Map.of("X-Chat-Token", token));
         assertThat(response.status()).isEqualTo(200);

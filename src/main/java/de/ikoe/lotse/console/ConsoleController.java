@@ -114,6 +114,7 @@ class ConsoleController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("transcript", counselling.transcript(id));
         model.addAttribute("mine", ticket.status() == TicketStatus.CLAIMED && me.getName().equals(ticket.claimedBy()));
+        model.addAttribute("byMail", counselling.repliesByMail(id));
         model.addAttribute("mayDelete", Roles.mayDelete(ticket, me));
         model.addAttribute("zone", ConsoleFormat.ZONE);
         alerts(model);

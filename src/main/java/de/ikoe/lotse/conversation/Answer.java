@@ -1,5 +1,6 @@
 package de.ikoe.lotse.conversation;
 
+import de.ikoe.lotse.delivery.Reply;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.QueryFilters;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param answered   true when the text answers from the knowledge base or the bot's own rules;
  *                   false when the bot says it does not know, asks back, or hands over
  * @param confidence the confidence of the best guidance topic, in [0,1]
- * @param text       the reply as plain text
+ * @param reply      the reply: paragraphs, cards of offers and events, sources
  * @param sources    the guidance topics the answer rests on, best first
  * @param offers     offers shown, best first
  * @param events     upcoming events shown, soonest first
@@ -20,7 +21,7 @@ import java.util.List;
  * @param escalation whether the bot suggests talking to a person
  * @param options    quick replies a channel may offer as buttons
  */
-public record Answer(String lang, Intent intent, boolean answered, double confidence, String text,
+public record Answer(String lang, Intent intent, boolean answered, double confidence, Reply reply,
                      List<Source> sources, List<KnowledgeDocument> offers, List<KnowledgeDocument> events,
                      QueryFilters filters, Escalation escalation, List<Option> options) {
 
@@ -29,6 +30,11 @@ public record Answer(String lang, Intent intent, boolean answered, double confid
         offers = List.copyOf(offers);
         events = List.copyOf(events);
         options = List.copyOf(options);
+    }
+
+    /** The reply as plain text. */
+    public String text() {
+        return reply.plain();
     }
 
     /** A guidance topic an answer names as its source. */

@@ -9,6 +9,8 @@ import de.ikoe.lotse.conversation.internal.AnswerProperties;
 import de.ikoe.lotse.conversation.internal.FollowUp;
 import de.ikoe.lotse.conversation.internal.IntentClassifier;
 import de.ikoe.lotse.conversation.internal.LanguageDetector;
+import de.ikoe.lotse.conversation.internal.Replies;
+import de.ikoe.lotse.delivery.Reply;
 import de.ikoe.lotse.knowledge.IntentGuess;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.KnowledgeSearch;
@@ -126,7 +128,7 @@ public class Answerer {
             SearchResult result = knowledge.search(new SearchQuery(previous.text(), lang, filters));
             return intent == Intent.EVENTS ? events(lang, result, texts)
                     : question(lang, intent == Intent.QUESTION && filters.isEmpty() ? Intent.QUESTION : Intent.OFFERS,
-                    result, texts);
+                    result, texts, previous.topic());
         }
         QueryFilters named = knowledge.understand(text);
         IntentGuess guess = knowledge.intent(text);
@@ -138,7 +140,7 @@ public class Answerer {
             case HELP -> fromTopic(lang, intent, HELP_TOPIC, texts, named);
             case PRIVACY -> fromTopic(lang, intent, PRIVACY_TOPIC, texts, named);
             case CONTACT -> contact(lang, texts, named);
-            case HANDOFF -> new Answer(lang, intent, false, 0, texts.handoff(), List.of(), List.of(), List.of(),
+            case HANDOFF -> new Answer(lang, intent, false, 0, Reply.of(texts.handoff()), List.of(), List.of(), List.of(),
                     named, Escalation.SUGGESTED, List.of(new Option(texts.optionPerson(), "handoff")));
             case UNKNOWN -> notKnown(lang, Intent.UNKNOWN, 0, texts, named);
             case OUT_OF_SCOPE -> outOfScope(lang, 0, texts, named);
@@ -156,7 +158,7 @@ public class Answerer {
                 yield IntentClassifier.outOfScope(guess, result, properties.threshold())
                         || IntentClassifier.askedForSomethingElse(intent, guess, result)
                         ? outOfScope(lang, result.confidence(), texts, result.filters())
-                        : question(lang, intent, result, texts);
+                        : question(lang, intent, result, texts, previous == null ? null : previous.topic());
             }
         };
     }
@@ -164,17 +166,21 @@ public class Answerer {
     /** The centre's ways of contact, from the knowledge base, with a person offered at once. */
     private Answer contact(String lang, Texts texts, QueryFilters named) {
         Answer topic = fromTopic(lang, Intent.CONTACT, CONTACT_TOPIC, texts, named);
-        return new Answer(lang, Intent.CONTACT, topic.answered(), topic.confidence(), topic.text(), topic.sources(),
+        return new Answer(lang, Intent.CONTACT, topic.answered(), topic.confidence(), topic.reply(), topic.sources(),
                 List.of(), List.of(), named, Escalation.SUGGESTED, personOption(texts));
     }
 
     /** Not the centre's field: said politely, with what the bot can do instead. */
     private static Answer outOfScope(String lang, double confidence, Texts texts, QueryFilters filters) {
-        return new Answer(lang, Intent.OUT_OF_SCOPE, false, confidence, texts.outOfScope(), List.of(), List.of(),
+        return new Answer(lang, Intent.OUT_OF_SCOPE, false, confidence, Reply.of(texts.outOfScope()), List.of(), List.of(),
                 List.of(), filters, Escalation.NONE, List.of());
     }
 
-    private Answer question(String lang, Intent intent, SearchResult result, Texts texts) {
+    /**
+     * @param shownTopic the topic the conversation showed last (its "Mehr zum Thema" is not shown
+     *                   again, as on "und in Gera?"), or null
+     */
+    private Answer question(String lang, Intent intent, SearchResult result, Texts texts, String shownTopic) {
         List<GuidanceHit> confident = result.guidance().stream()
                 .filter(h -> h.confidence() >= properties.threshold())
                 .limit(MAX_SOURCES)
@@ -184,43 +190,46 @@ public class Answerer {
                 : List.of();
         List<Source> sources = confident.stream().map(Answerer::source).toList();
         double confidence = result.confidence();
+        Replies replies = new Replies(texts);
+        boolean topicShown = !confident.isEmpty() && confident.get(0).document().id().equals(shownTopic);
 
         if (intent == Intent.OFFERS && !offers.isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            lines.add(texts.offersIntro(result.filters().region(), result.offersFallback()));
-            offers.forEach(o -> lines.add(texts.offer(o)));
-            inOtherLanguage(lines, offers, lang, texts);
-            if (!confident.isEmpty()) {
-                lines.add("");
-                lines.add(texts.moreOn(confident.get(0).document()));
+            List<Reply.Block> blocks = new ArrayList<>();
+            blocks.add(new Reply.Paragraph(texts.offersIntro(result.filters().region(), result.offersFallback())));
+            offers.forEach(o -> blocks.add(replies.offer(o)));
+            inOtherLanguage(blocks, offers, lang, texts);
+            if (!confident.isEmpty() && !topicShown) {
+                blocks.add(replies.moreOn(confident.get(0).document()));
             }
-            return answered(lang, intent, confidence, String.join("\n", lines), sources, offers, result, texts);
+            return answered(lang, intent, confidence, new Reply(blocks), sources, offers, result, texts);
         }
-        if (confident.isEmpty()) {
+        if (confident.isEmpty() || intent == Intent.OFFERS && topicShown) {
+            // no offer, and no topic either, or only the one shown just before ("und in Gera?")
             return intent == Intent.OFFERS
-                    ? new Answer(lang, intent, false, confidence, texts.noOffers(), List.of(), List.of(), List.of(),
-                    result.filters(), Escalation.SUGGESTED, personOption(texts))
+                    ? new Answer(lang, intent, false, confidence, Reply.of(texts.noOffers()), List.of(), List.of(),
+                    List.of(), result.filters(), Escalation.SUGGESTED, personOption(texts))
                     : notKnown(lang, Intent.UNKNOWN, confidence, texts, result.filters());
         }
         if (needsClarifying(result.words(), confident)) {
             List<KnowledgeDocument> choices = confident.stream().limit(2).map(GuidanceHit::document).toList();
             List<Option> options = new ArrayList<>(choices.stream().map(d -> new Option(d.title(), "topic:" + d.id())).toList());
             options.add(new Option(texts.optionPerson(), "handoff"));
-            return new Answer(lang, intent, false, confidence, texts.clarify(choices), sources, List.of(), List.of(),
-                    result.filters(), Escalation.NONE, options);
+            return new Answer(lang, intent, false, confidence, Reply.of(texts.clarify(choices)), sources, List.of(),
+                    List.of(), result.filters(), Escalation.NONE, options);
         }
-        KnowledgeDocument best = confident.get(0).document();
-        List<String> lines = new ArrayList<>();
-        lines.add(best.summary());
-        lines.add("");
-        lines.add(texts.source(best));
+        Reply reply = replies.topic(confident.get(0).document());
         if (!offers.isEmpty()) {
-            lines.add("");
-            lines.add(texts.offersAlso());
-            offers.forEach(o -> lines.add(texts.offer(o)));
-            inOtherLanguage(lines, offers, lang, texts);
+            reply = reply.and(new Reply.Paragraph(texts.offersAlso()));
+            for (KnowledgeDocument offer : offers) {
+                reply = reply.and(replies.offer(offer));
+            }
+            List<Reply.Block> note = new ArrayList<>();
+            inOtherLanguage(note, offers, lang, texts);
+            for (Reply.Block block : note) {
+                reply = reply.and(block);
+            }
         }
-        return answered(lang, intent, confidence, String.join("\n", lines), sources, offers, result, texts);
+        return answered(lang, intent, confidence, reply, sources, offers, result, texts);
     }
 
     /**
@@ -240,21 +249,23 @@ public class Answerer {
 
     private Answer events(String lang, SearchResult result, Texts texts) {
         if (result.events().isEmpty()) {
-            return new Answer(lang, Intent.EVENTS, false, 0, texts.noEvents(), List.of(), List.of(), List.of(),
-                    result.filters(), Escalation.SUGGESTED, personOption(texts));
+            return new Answer(lang, Intent.EVENTS, false, 0, Reply.of(texts.noEvents()), List.of(), List.of(),
+                    List.of(), result.filters(), Escalation.SUGGESTED, personOption(texts));
         }
-        List<String> lines = new ArrayList<>();
-        lines.add(texts.eventsIntro());
-        result.events().forEach(e -> lines.add(texts.event(e)));
-        inOtherLanguage(lines, result.events(), lang, texts);
-        return new Answer(lang, Intent.EVENTS, true, 1, String.join("\n", lines), List.of(), List.of(),
+        Replies replies = new Replies(texts);
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(new Reply.Paragraph(texts.eventsIntro()));
+        result.events().forEach(e -> blocks.add(replies.event(e)));
+        inOtherLanguage(blocks, result.events(), lang, texts);
+        return new Answer(lang, Intent.EVENTS, true, 1, new Reply(blocks), List.of(), List.of(),
                 result.events(), result.filters(), Escalation.NONE, List.of());
     }
 
     /** Offers and events are written in one language: an answer in the other says so once, under them. */
-    private static void inOtherLanguage(List<String> lines, List<KnowledgeDocument> shown, String lang, Texts texts) {
+    private static void inOtherLanguage(List<Reply.Block> blocks, List<KnowledgeDocument> shown, String lang,
+                                        Texts texts) {
         if (shown.stream().anyMatch(d -> !d.lang().equals(lang))) {
-            lines.add(texts.detailsInOtherLanguage());
+            blocks.add(new Reply.Paragraph(texts.detailsInOtherLanguage()));
         }
     }
 
@@ -262,7 +273,7 @@ public class Answerer {
     private Answer more(String lang, Context previous, Texts texts) {
         return knowledge.document(previous.topic(), lang)
                 .map(doc -> new Answer(lang, Intent.QUESTION, true, 1,
-                        excerpt(doc.bodyText()) + "\n\n" + texts.source(doc),
+                        new Replies(texts).topic(excerpt(doc.bodyText()), doc),
                         List.of(new Source(doc.id(), doc.lang(), doc.title(), 1)), List.of(), List.of(),
                         previous.filters(), Escalation.NONE, List.of()))
                 .orElseGet(() -> notKnown(lang, Intent.QUESTION, 0, texts, previous.filters()));
@@ -278,26 +289,26 @@ public class Answerer {
 
     private Answer fromTopic(String lang, Intent intent, String topic, Texts texts, QueryFilters named) {
         return knowledge.document(topic, lang)
-                .map(doc -> new Answer(lang, intent, true, 1, doc.summary() + "\n\n" + texts.source(doc),
+                .map(doc -> new Answer(lang, intent, true, 1, new Replies(texts).topic(doc),
                         List.of(new Source(doc.id(), doc.lang(), doc.title(), 1)), List.of(), List.of(), named,
                         Escalation.NONE, List.of()))
                 .orElseGet(() -> notKnown(lang, intent, 0, texts, named));
     }
 
-    private Answer answered(String lang, Intent intent, double confidence, String text, List<Source> sources,
+    private Answer answered(String lang, Intent intent, double confidence, Reply reply, List<Source> sources,
                             List<KnowledgeDocument> offers, SearchResult result, Texts texts) {
-        return new Answer(lang, intent, true, confidence, text, sources, offers, List.of(), result.filters(),
+        return new Answer(lang, intent, true, confidence, reply, sources, offers, List.of(), result.filters(),
                 Escalation.NONE, List.of(new Option(texts.optionHelpful(), "feedback:yes"),
                 new Option(texts.optionNotHelpful(), "feedback:no")));
     }
 
     private static Answer small(String lang, Intent intent, String text, QueryFilters named) {
-        return new Answer(lang, intent, true, 1, text, List.of(), List.of(), List.of(), named, Escalation.NONE,
+        return new Answer(lang, intent, true, 1, Reply.of(text), List.of(), List.of(), List.of(), named, Escalation.NONE,
                 List.of());
     }
 
     private static Answer notKnown(String lang, Intent intent, double confidence, Texts texts, QueryFilters filters) {
-        return new Answer(lang, intent, false, confidence, texts.notKnown(), List.of(), List.of(), List.of(), filters,
+        return new Answer(lang, intent, false, confidence, Reply.of(texts.notKnown()), List.of(), List.of(), List.of(), filters,
                 Escalation.SUGGESTED, personOption(texts));
     }
 

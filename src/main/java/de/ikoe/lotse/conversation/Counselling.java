@@ -54,6 +54,9 @@ public interface Counselling {
 
     Optional<Ticket> ticket(long ticketId);
 
+    /** Whether the person left an e-mail address: the counsellor's replies go there too. */
+    boolean repliesByMail(long ticketId);
+
     List<TranscriptEntry> transcript(long ticketId);
 
     /** The ticket is not held by the counsellor who acts on it. */

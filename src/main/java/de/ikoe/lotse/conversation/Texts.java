@@ -416,6 +416,100 @@ public final class Texts {
         return text("room.help");
     }
 
+    // --- cards of offers and events, sources ---
+
+    public String labelProvider() {
+        return text("card.provider");
+    }
+
+    public String labelPlace() {
+        return text("card.place");
+    }
+
+    public String labelWhen() {
+        return text("card.when");
+    }
+
+    public String labelCost() {
+        return text("card.cost");
+    }
+
+    public String labelRegistration() {
+        return text("card.registration");
+    }
+
+    public String linkWebsite() {
+        return text("card.link.website");
+    }
+
+    public String linkMail() {
+        return text("card.link.mail");
+    }
+
+    public String linkRegister() {
+        return text("card.link.register");
+    }
+
+    public String linkDetails() {
+        return text("card.link.details");
+    }
+
+    /** Beside the title of an offer or event of an invented provider. */
+    public String exampleTag() {
+        return text("card.example");
+    }
+
+    public String sources(int count) {
+        return text(count == 1 ? "card.source" : "card.sources");
+    }
+
+    public String moreOnTopic() {
+        return text("card.moreOn");
+    }
+
+    /** After the title of a source written in the other language. */
+    public String inOtherLanguage() {
+        return " " + text("card.otherLanguage");
+    }
+
+    /** When an event takes place: "Do., 11.11.2027, 18:00–20:30 Uhr". */
+    public String when(java.time.OffsetDateTime start, java.time.OffsetDateTime end) {
+        ZonedDateTime from = start.atZoneSameInstant(CENTRE_ZONE);
+        ZonedDateTime to = end == null ? null : end.atZoneSameInstant(CENTRE_ZONE);
+        String begins = format("format.eventDay", from) + ", " + format("format.time", from);
+        if (to == null || to.equals(from)) {
+            return text("card.when.at", "start", begins);
+        }
+        if (to.toLocalDate().equals(from.toLocalDate())) {
+            return text("card.when.sameDay", "start", begins, "end", format("format.time", to));
+        }
+        return text("card.when.days", "start", begins, "end", format("format.eventDay", to) + ", " + format("format.time", to));
+    }
+
+    /** The regions of an offer or event by name: "Jena", "thüringenweit, online". */
+    public String places(KnowledgeDocument doc) {
+        return doc.regions().stream().map(this::regionName).collect(Collectors.joining(", "));
+    }
+
+    // --- the counsellor's answer by e-mail ---
+
+    public String mailSubject() {
+        return text("mail.subject");
+    }
+
+    public String mailIntro() {
+        return text("mail.intro");
+    }
+
+    public String mailFooter() {
+        return text("mail.footer");
+    }
+
+    /** A link to the chat under the e-mail. */
+    public String mailChat() {
+        return text("mail.chat");
+    }
+
     /** The name of a region of the knowledge base: a place's name, or a word for Thuringia-wide and online. */
     public String regionName(String region) {
         if (WORDED_REGIONS.contains(region)) {

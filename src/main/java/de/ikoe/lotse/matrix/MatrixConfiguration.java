@@ -6,6 +6,7 @@ import de.ikoe.lotse.conversation.Counselling;
 import de.ikoe.lotse.conversation.Transcripts;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.matrix.client.MatrixClient;
+import de.ikoe.lotse.system.PublicUrl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,8 +46,8 @@ class MatrixConfiguration {
     }
 
     @Bean
-    MatrixGateway matrixGateway(MatrixClient client, MatrixSession session, JsonMapper json) {
-        return new MatrixGateway(client, session, json);
+    MatrixGateway matrixGateway(MatrixClient client, MatrixSession session, JsonMapper json, PublicUrl publicUrl) {
+        return new MatrixGateway(client, session, json, publicUrl);
     }
 
     @Bean

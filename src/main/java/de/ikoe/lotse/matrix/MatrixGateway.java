@@ -5,6 +5,7 @@ import de.ikoe.lotse.delivery.spi.ChannelGateway;
 import de.ikoe.lotse.delivery.spi.DeliveryOutcome;
 import de.ikoe.lotse.matrix.client.MatrixClient;
 import de.ikoe.lotse.matrix.client.MatrixException;
+import de.ikoe.lotse.system.PublicUrl;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sends the outbox's messages into Matrix rooms. The outbox's idempotency key is the
+ * Sends the outbox's messages into Matrix rooms, as HTML with a plain fallback. The outbox's idempotency key is the
  * transaction id, so a resend after a crash returns the first event instead of a second
  * message. In rooms with several people, an answer replies to the question it answers.
  */
@@ -24,13 +25,15 @@ class MatrixGateway implements ChannelGateway {
     private final MatrixClient client;
     private final MatrixSession session;
     private final JsonMapper json;
+    private final PublicUrl publicUrl;
     /** The last question per group room, to reply to; only a nicety, so kept in memory. */
     private final Map<String, String> lastQuestion = new ConcurrentHashMap<>();
 
-    MatrixGateway(MatrixClient client, MatrixSession session, JsonMapper json) {
+    MatrixGateway(MatrixClient client, MatrixSession session, JsonMapper json, PublicUrl publicUrl) {
         this.client = client;
         this.session = session;
         this.json = json;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -44,7 +47,7 @@ class MatrixGateway implements ChannelGateway {
 
     @Override
     public DeliveryOutcome send(OutboundMessage message, PartsSent progress) {
-        ObjectNode content = MatrixText.content(json, message.text(),
+        ObjectNode content = MatrixText.content(json, message.reply().resolved(publicUrl.base()),
                 message.options().stream().map(OutboundMessage.Option::label).toList(), false);
         String question = lastQuestion.get(message.address());
         if (question != null) {

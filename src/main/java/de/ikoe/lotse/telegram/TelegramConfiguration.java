@@ -2,6 +2,7 @@ package de.ikoe.lotse.telegram;
 
 import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.ConversationService;
+import de.ikoe.lotse.system.PublicUrl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +39,8 @@ class TelegramConfiguration {
     }
 
     @Bean
-    TelegramGateway telegramGateway(TelegramClient client) {
-        return new TelegramGateway(client);
+    TelegramGateway telegramGateway(TelegramClient client, PublicUrl publicUrl) {
+        return new TelegramGateway(client, publicUrl);
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package de.ikoe.lotse.telegram;
 
 import de.ikoe.lotse.delivery.OutboundMessage;
+import de.ikoe.lotse.delivery.Reply;
 import de.ikoe.lotse.delivery.spi.ChannelGateway;
 import de.ikoe.lotse.delivery.spi.DeliveryOutcome;
+import de.ikoe.lotse.system.PublicUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -13,14 +15,16 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends the outbox's messages to Telegram chats as HTML, with quick options as an inline
- * keyboard, and tells the outbox what Telegram's answer means: 429 waits retry_after, 5xx and
- * network trouble retry, 403 (blocked, kicked) and other 400s are final. Telegram has no
- * idempotency key; a part is sent again only when Telegram did not confirm it, or when the
- * service died between Telegram's confirmation and recording it.
+ * Sends the outbox's messages to Telegram chats as HTML: each card of offers and events a message
+ * with its links as URL buttons, quick options as an inline keyboard under the last message. It
+ * tells the outbox what Telegram's answer means: 429 waits retry_after, 5xx and network trouble
+ * retry, 403 (blocked, kicked) and other 400s are final. Telegram has no idempotency key; a part
+ * is sent again only when Telegram did not confirm it, or when the service died between
+ * Telegram's confirmation and recording it.
  */
 class TelegramGateway implements ChannelGateway {
 
@@ -28,9 +32,11 @@ class TelegramGateway implements ChannelGateway {
     private static final int MAX_CALLBACK_DATA = 64;
 
     private final TelegramClient client;
+    private final PublicUrl publicUrl;
 
-    TelegramGateway(TelegramClient client) {
+    TelegramGateway(TelegramClient client, PublicUrl publicUrl) {
         this.client = client;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -44,10 +50,10 @@ class TelegramGateway implements ChannelGateway {
      */
     @Override
     public DeliveryOutcome send(OutboundMessage message, PartsSent progress) {
-        List<String> parts = TelegramText.split(message.text());
+        List<TelegramText.Part> parts = TelegramText.parts(message.reply().resolved(publicUrl.base()));
         for (int i = message.partsSent(); i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            DeliveryOutcome outcome = sendPart(message, parts.get(i), last ? keyboard(message.options()) : null);
+            DeliveryOutcome outcome = sendPart(message, parts.get(i), last ? message.options() : List.of());
             if (!(outcome instanceof DeliveryOutcome.Sent)) {
                 return outcome;
             }
@@ -56,16 +62,22 @@ class TelegramGateway implements ChannelGateway {
         return DeliveryOutcome.sent();
     }
 
-    private DeliveryOutcome sendPart(OutboundMessage message, String text, InlineKeyboardMarkup keyboard) {
-        SendMessage html = SendMessage.builder().chatId(message.address()).text(TelegramText.html(text))
-                .parseMode("HTML").replyMarkup(keyboard).build();
+    /**
+     * One part as HTML with its buttons. Should Telegram refuse the HTML, or a button's address
+     * (one it cannot open, such as a service reached as localhost), the part goes as plain text
+     * with the addresses written out and only the quick options as buttons.
+     */
+    private DeliveryOutcome sendPart(OutboundMessage message, TelegramText.Part part, List<OutboundMessage.Option> options) {
+        SendMessage html = SendMessage.builder().chatId(message.address()).text(part.html())
+                .parseMode("HTML").replyMarkup(keyboard(part.buttons(), options)).build();
         try {
             client.execute(html);
             return DeliveryOutcome.sent();
         } catch (TelegramApiRequestException e) {
-            if (e.getErrorCode() != null && e.getErrorCode() == 400 && String.valueOf(e.getApiResponse())
-                    .contains("can't parse entities")) {
-                return sendPlain(message, text, keyboard);
+            String response = String.valueOf(e.getApiResponse());
+            if (e.getErrorCode() != null && e.getErrorCode() == 400
+                    && (response.contains("can't parse entities") || response.contains("BUTTON_URL_INVALID"))) {
+                return sendPlain(message, part.plain(), keyboard(List.of(), options));
             }
             return outcome(e);
         } catch (TelegramApiException e) {
@@ -97,12 +109,18 @@ class TelegramGateway implements ChannelGateway {
         return DeliveryOutcome.failed(reason);
     }
 
-    private static InlineKeyboardMarkup keyboard(List<OutboundMessage.Option> options) {
-        List<InlineKeyboardRow> rows = options.stream()
+    /** A card's links as one row of URL buttons, then each quick option as a row of its own. */
+    private static InlineKeyboardMarkup keyboard(List<Reply.Link> links, List<OutboundMessage.Option> options) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        if (!links.isEmpty()) {
+            rows.add(new InlineKeyboardRow(links.stream()
+                    .map(l -> InlineKeyboardButton.builder().text(l.label()).url(l.url()).build()).toList()));
+        }
+        options.stream()
                 .filter(o -> o.value().getBytes(StandardCharsets.UTF_8).length <= MAX_CALLBACK_DATA)
                 .map(o -> new InlineKeyboardRow(List.of(InlineKeyboardButton.builder().text(o.label())
                         .callbackData(o.value()).build())))
-                .toList();
+                .forEach(rows::add);
         return rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
     }
 }

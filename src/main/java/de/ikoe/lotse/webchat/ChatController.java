@@ -4,16 +4,22 @@ import de.ikoe.lotse.conversation.ConversationService;
 import de.ikoe.lotse.conversation.ConversationState;
 import de.ikoe.lotse.conversation.HandleResult;
 import de.ikoe.lotse.conversation.InboundMessage;
+import de.ikoe.lotse.conversation.MailReplies;
 import de.ikoe.lotse.conversation.Transcripts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,16 +53,18 @@ class ChatController {
     private final Transcripts transcripts;
     private final ChatStreams streams;
     private final RateLimiter limits;
+    private final MailReplies mail;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ChatController(WebSessions sessions, ConversationService conversations, Transcripts transcripts,
-                   ChatStreams streams, RateLimiter limits, Clock clock) {
+                   ChatStreams streams, RateLimiter limits, MailReplies mail, Clock clock) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.transcripts = transcripts;
         this.streams = streams;
         this.limits = limits;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -80,8 +88,19 @@ class ChatController {
 
     /**
      * @param position the person's place in the queue while they wait for a counsellor, else null
+     * @param mail whether the person may leave an e-mail address for the counsellor's answer, or
+     *             which one they left
      */
-    record History(String state, Integer position, List<ChatMessage> messages) {
+    record History(String state, Integer position, List<ChatMessage> messages, MailReplies.Status mail) {
+    }
+
+    /** An e-mail address for the counsellor's answer, with the person's consent to keep it until then. */
+    record MailRequest(
+            @NotBlank(message = "address must not be empty")
+            @Size(max = 254, message = "address must be at most 254 characters")
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "address must be an e-mail address")
+            String address,
+            @AssertTrue(message = "consent is needed to keep the address") boolean consent) {
     }
 
     @PostMapping
@@ -126,9 +145,39 @@ class ChatController {
                     OptionalInt position = transcripts.queuePosition(c);
                     return new History(transcripts.state(c).orElse(ConversationState.BOT).name(),
                             position.isPresent() ? position.getAsInt() : null,
-                            transcripts.entries(c, after).stream().map(ChatMessage::of).toList());
+                            transcripts.entries(c, after).stream().map(ChatMessage::of).toList(),
+                            mail.status(WebChatGateway.CHANNEL, id));
                 })
-                .orElseGet(() -> new History(ConversationState.BOT.name(), null, List.of()));
+                .orElseGet(() -> new History(ConversationState.BOT.name(), null, List.of(), MailReplies.Status.NONE));
+    }
+
+    /**
+     * A person waiting while the office is closed leaves an e-mail address for the counsellor's
+     * answer: 204; 409 when that is not offered (not waiting, the office open, no e-mail configured).
+     */
+    @PutMapping("/{id}/mail")
+    ResponseEntity<Void> leaveMail(@PathVariable String id,
+                                   @RequestHeader(value = TOKEN_HEADER, required = false) String token,
+                                   @Valid @RequestBody MailRequest body, HttpServletRequest request) {
+        authorise(id, token);
+        RateLimiter.Refusal refused = limits.message(id, request.getRemoteAddr());
+        if (refused != null) {
+            throw new TooManyRequests(refused);
+        }
+        if (!mail.leave(WebChatGateway.CHANNEL, id, body.address().strip())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "an answer by e-mail is offered only while you wait for a counsellor outside office hours");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Forgets the address left for the answer: 204. */
+    @DeleteMapping("/{id}/mail")
+    ResponseEntity<Void> withdrawMail(@PathVariable String id,
+                                      @RequestHeader(value = TOKEN_HEADER, required = false) String token) {
+        authorise(id, token);
+        mail.withdraw(WebChatGateway.CHANNEL, id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping(path = "/{id}/stream", produces = "text/event-stream")

@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  * their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"lotse.matrix.sync-timeout=1s", "lotse.delivery.backoff=100ms", TestKnowledgeBase.SETTING})
+@TestPropertySource(properties = {"lotse.matrix.sync-timeout=1s", "lotse.delivery.backoff=100ms", TestKnowledgeBase.SETTING,
+        "lotse.public-url=https://lotse.example.org/"})
 class MatrixChannelTests {
 
     static final String COUNSELLOR = "@berta:example.org";
@@ -176,6 +177,33 @@ class MatrixChannelTests {
         String third = matrix.text(room, person, "3");
         assertThat(settledBotTextsIn(room, third)).hasSize(2);
         assertThat(botTextsIn(room).get(1)).startsWith(de.eventsIntro());
+    }
+
+    @Test
+    void offersArriveAsCardsInTheFormattedBodyWithEveryAddressInThePlainBody() {
+        String room = directRoom();
+        String question = matrix.text(room, person, "Gibt es Fortbildungen für Verwaltungen in Jena?");
+        settledBotTextsIn(room, question);
+        List<JsonNode> bot = matrix.sentIn(room).stream().filter(e -> BOT.equals(e.path("sender").asString())).toList();
+        JsonNode answer = bot.get(bot.size() - 1).path("content");
+        assertThat(answer.path("format").asString()).isEqualTo("org.matrix.custom.html");
+        assertThat(answer.path("formatted_body").asString()).startsWith("<p>Diese Angebote passen zu Ihrer Frage:</p>")
+                .contains("<blockquote><p><strong>Fortbildung interkulturelle Kompetenz für Ämter in Jena</strong> "
+                        + "<em>(Beispiel)</em><br>Anbieter: Bildungshaus an der Saale<br>Ort: Jena<br>"
+                        + "Kosten: 120 Euro pro Person</p><p><a href=\"https://example.org/bildungshaus-saale\">Website</a> · "
+                        + "<a href=\"https://lotse.example.org/knowledge/fortbildung-jena-verwaltung?lang=de\">Details</a>"
+                        + "</p></blockquote>")
+                .contains("<p>Mehr zum Thema: <a href=\"https://lotse.example.org/knowledge/interkulturelle-kompetenz-fortbildung"
+                        + "?lang=de\">Fortbildungen zu interkultureller Kompetenz</a></p>")
+                .endsWith("<ol><li>Hilfreich</li><li>Nicht hilfreich</li></ol>");
+        assertThat(answer.path("body").asString()).contains(String.join("\n",
+                        "Fortbildung interkulturelle Kompetenz für Ämter in Jena (Beispiel)",
+                        "Anbieter: Bildungshaus an der Saale",
+                        "Ort: Jena",
+                        "Kosten: 120 Euro pro Person",
+                        "Website: https://example.org/bildungshaus-saale",
+                        "Details: https://lotse.example.org/knowledge/fortbildung-jena-verwaltung?lang=de"), "1. Hilfreich")
+                .doesNotContain("<", "(erfunden)");
     }
 
     @Test

@@ -32,9 +32,21 @@ public final class Http {
     }
 
     public static Response post(String url, Object body, Map<String, String> headers) {
+        return withBody("POST", url, body, headers);
+    }
+
+    public static Response put(String url, Object body, Map<String, String> headers) {
+        return withBody("PUT", url, body, headers);
+    }
+
+    public static Response delete(String url, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), headers);
+    }
+
+    private static Response withBody(String method, String url, Object body, Map<String, String> headers) {
         String json = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+                .method(method, HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
     public static Map<String, String> basic(String user, String password) {

@@ -2,6 +2,7 @@ package de.ikoe.lotse.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 import java.lang.annotation.ElementType;
@@ -14,12 +15,14 @@ import java.lang.annotation.Target;
  * carries this annotation (and nothing that changes the configuration) gets the same application
  * context from Spring's test context cache, so it starts once for all of them. Tests that share it
  * keep to their own sessions, chats and tickets and set the clock they need before each test. They
- * ask about {@link TestKnowledgeBase the tests' own knowledge base}.
+ * ask about {@link TestKnowledgeBase the tests' own knowledge base}. E-mail goes to {@link TestMail},
+ * the SMTP server in the test JVM.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.class)
+@ContextConfiguration(initializers = TestMail.class)
 @TestPropertySource(properties = {
         TestKnowledgeBase.SETTING,
         // the limits per address are SecurityTests' to check: here every class asks from 127.0.0.1

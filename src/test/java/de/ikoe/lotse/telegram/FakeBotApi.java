@@ -642,6 +642,7 @@ public final class FakeBotApi implements AutoCloseable {
         long chatId = chatId(params);
         checkReachable(chatId);
         String text = visibleText(params);
+        checkInlineKeyboard(params.path("reply_markup"));
         ObjectNode message = message(chatId, nextMessageId(chatId), bot.deepCopy()).put("text", text);
         JsonNode replyTo = replyTarget(params, chatId);
         if (replyTo != null) {
@@ -753,6 +754,30 @@ public final class FakeBotApi implements AutoCloseable {
         return visible;
     }
 
+    /**
+     * Inline keyboard buttons as the Bot API takes them: a label, and either a URL (HTTP or
+     * {@code tg://}, nothing else) or callback data of 1 to 64 bytes.
+     */
+    private static void checkInlineKeyboard(JsonNode markup) {
+        for (JsonNode row : markup.path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("text").asString("").isEmpty()) {
+                    throw new ApiError(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+                }
+                if (button.has("url")) {
+                    if (!button.path("url").asString("").matches("(?i)(https?://[^\\s/]+\\S*|tg://\\S+)")) {
+                        throw new ApiError(400, "Bad Request: BUTTON_URL_INVALID");
+                    }
+                } else {
+                    int bytes = button.path("callback_data").asString("").getBytes(StandardCharsets.UTF_8).length;
+                    if (bytes < 1 || bytes > 64) {
+                        throw new ApiError(400, "Bad Request: BUTTON_DATA_INVALID");
+                    }
+                }
+            }
+        }
+    }
+
     /** The known message that reply_parameters (or the older reply_to_message_id) refers to, or null. */
     private JsonNode replyTarget(ObjectNode params, long chatId) {
         long messageId = params.get("reply_parameters") instanceof ObjectNode reply
@@ -764,7 +789,7 @@ public final class FakeBotApi implements AutoCloseable {
     // ---------------------------------------------------------------- HTML check
 
     /** Checks Telegram's HTML subset and returns the visible text; throws "can't parse entities" on errors. */
-    private static String parseHtml(String html) {
+    static String parseHtml(String html) {
         StringBuilder visible = new StringBuilder();
         Deque<String> open = new ArrayDeque<>();
         int i = 0;

@@ -38,10 +38,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"lotse.telegram.token=" + TelegramChannelTests.TOKEN, "lotse.delivery.backoff=100ms",
-        TestKnowledgeBase.SETTING})
+        TestKnowledgeBase.SETTING, "lotse.public-url=" + TelegramChannelTests.PUBLIC_URL})
 class TelegramChannelTests {
 
     static final String TOKEN = "123456:test-token";
+    static final String PUBLIC_URL = "https://lotse.example.org";
     static final String ADMIN_PASSWORD = "telegram-admin-password";
     private static final AtomicLong CHATS = new AtomicLong(1000);
 
@@ -160,13 +161,79 @@ class TelegramChannelTests {
         long welcome = sent.get(0).path("message_id").asLong();
 
         long events = telegram.callback(anna, "events", welcome);
-        assertThat(settledSentTo(events, anna)).hasSize(2);
+        // the events, each a card with its own buttons and so a message of its own
+        int sentSoFar = settledSentTo(events, anna).size();
+        assertThat(sentSoFar).isGreaterThan(1);
         assertThat(textsTo(anna).get(1)).startsWith(de.eventsIntro());
+        assertThat(textsTo(anna).subList(1, sentSoFar)).noneMatch(de.welcome()::equals);
 
         // the same button of the welcome, pressed again: spent
         long again = telegram.callback(anna, "handoff", welcome);
-        assertThat(settledSentTo(again, anna)).hasSize(3);
-        assertThat(textsTo(anna).get(2)).as("no intake begins").isEqualTo(de.staleOption());
+        assertThat(settledSentTo(again, anna)).hasSize(sentSoFar + 1);
+        assertThat(textsTo(anna).get(sentSoFar)).as("no intake begins").isEqualTo(de.staleOption());
+    }
+
+    /** The inline keyboard's buttons of a message the bot sent: row by row, each as text → url or callback data. */
+    private static List<List<String>> buttons(JsonNode message) {
+        return message.path("reply_markup").path("inline_keyboard").valueStream()
+                .map(row -> row.valueStream().map(b -> b.path("text").asString() + " → "
+                        + (b.has("url") ? b.path("url").asString() : b.path("callback_data").asString())).toList())
+                .toList();
+    }
+
+    @Test
+    void offersArriveAsCardsInHtmlWithTheirLinksAsUrlButtons() {
+        long question = telegram.privateMessage(anna, "Anna", "Gibt es Fortbildungen für Verwaltungen in Jena?");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + question);
+        List<JsonNode> answer = telegram.sentTo(anna).subList(1, telegram.sentTo(anna).size());
+        assertThat(answer).isNotEmpty().allSatisfy(m -> assertThat(m.path("parse_mode").asString()).isEqualTo("HTML"));
+
+        JsonNode card = answer.get(0);
+        assertThat(card.path("text").asString()).startsWith("Diese Angebote passen zu Ihrer Frage:\n\n")
+                .contains("<b>Fortbildung interkulturelle Kompetenz für Ämter in Jena</b> <i>(Beispiel)</i>",
+                        "\nAnbieter: Bildungshaus an der Saale\n", "\nOrt: Jena\n", "\nKosten: 120 Euro pro Person")
+                .doesNotContain("(erfunden)", "example.org", "Quelle:");
+        assertThat(card.path("text").asString().split("Beispiel", -1)).as("marked as an example once").hasSize(2);
+        assertThat(buttons(card)).containsExactly(List.of("Website → https://example.org/bildungshaus-saale",
+                "Details → " + PUBLIC_URL + "/knowledge/fortbildung-jena-verwaltung?lang=de"));
+
+        // the quick options under the last message, after what the answer says last
+        JsonNode last = answer.get(answer.size() - 1);
+        assertThat(buttons(last)).endsWith(List.of("Hilfreich → feedback:yes"), List.of("Nicht hilfreich → feedback:no"));
+        assertThat(telegram.sentTo(anna).get(telegram.sentTo(anna).size() - 1).path("text").asString())
+                .contains("Mehr zum Thema: <a href=\"" + PUBLIC_URL
+                        + "/knowledge/interkulturelle-kompetenz-fortbildung?lang=de\">Fortbildungen zu interkultureller Kompetenz</a>");
+    }
+
+    @Test
+    void aButtonAddressTelegramRefusesSendsTheCardAsTextWithItsAddressesOnce() {
+        long hello = telegram.privateMessage(anna, "Anna", "Hallo");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + hello);
+        int before = telegram.sentTo(anna).size();
+        telegram.failNext("sendMessage", 400, "Bad Request: BUTTON_URL_INVALID");
+        long question = telegram.privateMessage(anna, "Anna", "Gibt es Fortbildungen für Verwaltungen in Jena?");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + question);
+        JsonNode card = telegram.sentTo(anna).get(before);
+        assertThat(card.path("text").asString()).contains("Fortbildung interkulturelle Kompetenz für Ämter in Jena",
+                "Website: https://example.org/bildungshaus-saale");
+        assertThat(buttons(card)).isEmpty();
+        assertThat(telegram.sentTo(anna).stream().filter(m -> m.path("text").asString().contains("Ämter in Jena")))
+                .as("sent once").hasSize(1);
+    }
+
+    @Test
+    void anEventIsACardWithItsRegistrationAndWithoutThePlaceTwice() {
+        long question = telegram.privateMessage(anna, "Anna", "Wann ist das nächste Vernetzungstreffen?");
+        Settled.awaitReceived(jdbc, "telegram", "update:" + question);
+        JsonNode card = telegram.sentTo(anna).stream()
+                .filter(m -> m.path("text").asString().contains("Vernetzungstreffen in Erfurt")).findFirst().orElseThrow();
+        assertThat(card.path("text").asString())
+                .contains("<b>Vernetzungstreffen in Erfurt (März 2027)</b> <i>(Beispiel)</i>",
+                        "\nTermin: Do., 18.3.2027, 13:00–17:00 Uhr\n", "\nAnbieter: Netzwerk Beispielstadt\n",
+                        "\nAnmelden: treffen@example.org")
+                .doesNotContain("Ort: Erfurt");
+        assertThat(buttons(card)).containsExactly(
+                List.of("Details → " + PUBLIC_URL + "/knowledge/vernetzungstreffen-erfurt-2027-03?lang=de"));
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.time.Instant;
 
 /**
  * A conversation of one participant on one channel: its state, where replies go, and what the
- * dialogue remembers (the last question for follow-ups, misses, the intake in progress).
+ * dialogue remembers (the last question for follow-ups, misses, the intake in progress), and the
+ * e-mail address a waiting person left for the counsellor's answer, until the counselling ends.
  */
 @Entity
 @Table(name = "conversation")
@@ -48,6 +49,8 @@ public class ConversationEntity {
     private boolean unreachable;
     /** The place in the queue the person was last told, so that only a better one is told again. */
     private Integer toldPosition;
+
+    private String replyMail;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -76,6 +79,15 @@ public class ConversationEntity {
 
     String channel() {
         return channel;
+    }
+
+    /** Where a counsellor's answers also go by e-mail, or null. */
+    String replyMail() {
+        return replyMail;
+    }
+
+    void replyMail(String address) {
+        this.replyMail = address;
     }
 
     String address() {

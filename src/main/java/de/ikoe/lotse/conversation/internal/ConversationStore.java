@@ -120,8 +120,9 @@ public class ConversationStore {
         if (!conversations.existsById(conversation.id())) {
             // The person asked to be forgotten: nothing of the conversation is left to show but the last word.
             return new HandleResult(conversation.id(), ConversationState.CLOSED, List.of(new TranscriptEntry(
-                    conversation.id(), before + 2, TranscriptWriter.BOT, texts.deleted(), List.of(), List.of(),
-                    null, null, clock.instant())), false);
+                    conversation.id(), before + 2, TranscriptWriter.BOT, texts.deleted(),
+                    de.ikoe.lotse.delivery.Reply.of(texts.deleted()), List.of(), List.of(), null, null,
+                    clock.instant())), false);
         }
         List<TranscriptEntry> entries = messages.after(conversation.id(), before).stream().map(transcript::entry).toList();
         return new HandleResult(conversation.id(), conversation.state(), entries, false);

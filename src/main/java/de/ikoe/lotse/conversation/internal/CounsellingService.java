@@ -35,10 +35,11 @@ class CounsellingService implements Counselling, Transcripts {
     private final Outbox outbox;
     private final BotTexts texts;
     private final Answerer answerer;
+    private final MailReplyService mail;
 
     CounsellingService(HandoffService handoff, Conversations conversations, Participants participants,
                        Messages messages, TranscriptWriter transcript, Pseudonyms pseudonyms, Forgetting forgetting,
-                       Outbox outbox, BotTexts texts, Answerer answerer) {
+                       Outbox outbox, BotTexts texts, Answerer answerer, MailReplyService mail) {
         this.handoff = handoff;
         this.conversations = conversations;
         this.participants = participants;
@@ -49,6 +50,7 @@ class CounsellingService implements Counselling, Transcripts {
         this.outbox = outbox;
         this.texts = texts;
         this.answerer = answerer;
+        this.mail = mail;
     }
 
     @Override
@@ -108,8 +110,10 @@ class CounsellingService implements Counselling, Transcripts {
     public TranscriptEntry reply(long ticketId, String counsellor, String text) {
         holder(ticketId, counsellor);
         ConversationEntity conversation = conversationOf(ticketId);
-        return transcript.entry(transcript.toPerson(conversation, TranscriptWriter.COUNSELLOR, text, List.of(),
-                List.of(), null, counsellor));
+        MessageEntity message = transcript.toPerson(conversation, TranscriptWriter.COUNSELLOR, text, List.of(),
+                List.of(), null, counsellor);
+        mail.copy(conversation, message.id(), text);
+        return transcript.entry(message);
     }
 
     @Override
@@ -119,6 +123,7 @@ class CounsellingService implements Counselling, Transcripts {
         ConversationEntity conversation = conversationOf(ticketId);
         conversation.state(ConversationState.BOT);
         conversation.resetMisses();
+        conversation.replyMail(null); // the counselling has ended: the address is not needed any more
         Texts texts = this.texts.in(conversation.lang());
         transcript.toPerson(conversation, TranscriptWriter.SYSTEM, texts.counsellorLeft(),
                 DialogueEngine.feedbackOptions(texts), List.of(), null, null);
@@ -140,6 +145,13 @@ class CounsellingService implements Counselling, Transcripts {
     @Transactional(readOnly = true)
     public Optional<Ticket> ticket(long ticketId) {
         return handoff.get(ticketId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean repliesByMail(long ticketId) {
+        return handoff.get(ticketId).flatMap(t -> conversations.findById(t.conversationId()))
+                .filter(c -> c.replyMail() != null).isPresent() && outbox.delivers(Outbox.MAIL);
     }
 
     @Override
@@ -181,10 +193,19 @@ class CounsellingService implements Counselling, Transcripts {
                 .map(ConversationEntity::id);
     }
 
-    /** The channel cannot reach the person any more: stop queueing messages to them. */
+    /**
+     * The channel cannot reach the person any more: stop queueing messages to them. An e-mail
+     * address that cannot be reached is forgotten; the conversation goes on.
+     */
     @EventListener
     void on(DeliveryFailed failed) {
-        conversations.findById(failed.conversationId()).ifPresent(c -> c.unreachable(true));
+        conversations.findById(failed.conversationId()).ifPresent(c -> {
+            if (failed.channel().equals(c.channel())) {
+                c.unreachable(true);
+            } else if (Outbox.MAIL.equals(failed.channel())) {
+                c.replyMail(null);
+            }
+        });
     }
 
     /**

@@ -12,6 +12,7 @@ import de.ikoe.lotse.conversation.QuestionMissed;
 import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.conversation.TranscriptEntry;
 import de.ikoe.lotse.delivery.Outbox;
+import de.ikoe.lotse.delivery.Reply;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Intake;
 import de.ikoe.lotse.handoff.Ticket;
@@ -148,6 +149,7 @@ public class DialogueEngine {
         if (cancel) {
             handoff.cancel(conversation.id());
             conversation.state(ConversationState.BOT);
+            conversation.replyMail(null);
             transcript.say(conversation, texts.cancelled(), List.of());
         } else if (!conversation.waitingNotice()) {
             conversation.waitingNoticeGiven();
@@ -230,7 +232,7 @@ public class DialogueEngine {
             return;
         }
         // a hello in the middle of a conversation: no second introduction, but the starters again
-        transcript.toPerson(conversation, TranscriptWriter.BOT, answer.text(),
+        transcript.toPerson(conversation, TranscriptWriter.BOT, answer.reply(),
                 answer.intent() == Intent.GREETING ? starters(texts) : answer.options(), sources,
                 answer.confidence(), null);
     }
@@ -266,7 +268,7 @@ public class DialogueEngine {
         Texts texts = this.texts.in(conversation.lang());
         knowledge.document(id, conversation.lang()).ifPresentOrElse(doc -> {
             conversation.remember(doc.title(), conversation.contextFilters(), doc.id());
-            transcript.toPerson(conversation, TranscriptWriter.BOT, doc.summary() + "\n\n" + texts.source(doc),
+            transcript.toPerson(conversation, TranscriptWriter.BOT, new Replies(texts).topic(doc),
                     feedbackOptions(texts), List.of(new TranscriptEntry.SourceRef(doc.id(), doc.title())), 1.0, null);
         }, () -> transcript.say(conversation, texts.notKnown(), personOptions(texts)));
     }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One transcript entry. Options and sources are kept as JSON. */
+/** One transcript entry. Its structure (cards, links; null when the text says it all), options and sources are kept as JSON. */
 @Entity
 @Table(name = "message")
 public class MessageEntity {
@@ -20,6 +20,7 @@ public class MessageEntity {
     private int seq;
     private String author;
     private String text;
+    private String reply;
     private String options;
     private String sources;
     private Double confidence;
@@ -30,12 +31,13 @@ public class MessageEntity {
     protected MessageEntity() {
     }
 
-    MessageEntity(long conversationId, int seq, String author, String text, String options, String sources,
-                  Double confidence, String counsellor, Instant now) {
+    MessageEntity(long conversationId, int seq, String author, String text, String reply, String options,
+                  String sources, Double confidence, String counsellor, Instant now) {
         this.conversationId = conversationId;
         this.seq = seq;
         this.author = author;
         this.text = text;
+        this.reply = reply;
         this.options = options;
         this.sources = sources;
         this.confidence = confidence;
@@ -61,6 +63,10 @@ public class MessageEntity {
 
     String text() {
         return text;
+    }
+
+    String reply() {
+        return reply;
     }
 
     String options() {

@@ -133,6 +133,9 @@ class DeliveryWorker implements SmartLifecycle {
             repository.delete(entry); // the last word to a person who asked to be forgotten leaves no trace
         } else if (outcome instanceof DeliveryOutcome.Sent) {
             entry.sent(now);
+            if (entry.copy()) {
+                repository.delete(entry); // done: the address it went to is not kept
+            }
         } else if (outcome instanceof DeliveryOutcome.Failed failed) {
             giveUp(entry, failed.reason());
         } else if (outcome instanceof DeliveryOutcome.RetryLater retry) {
@@ -152,9 +155,13 @@ class DeliveryWorker implements SmartLifecycle {
             repository.delete(entry);
             return;
         }
-        entry.failed(reason);
-        // What follows to the same person cannot arrive either, and must not arrive out of order.
-        repository.failPending(entry.conversationId(), "not sent: an earlier message failed for good");
+        if (entry.copy()) {
+            repository.delete(entry); // with its address; the person still has the conversation itself
+        } else {
+            entry.failed(reason);
+            // What follows on the same channel cannot arrive either, and must not arrive out of order.
+            repository.failPending(entry.conversationId(), entry.channel(), "not sent: an earlier message failed for good");
+        }
         log.warn("Outbox message {} to {} given up: {}", entry.id(), entry.channel(), reason);
         events.publishEvent(new DeliveryFailed(entry.conversationId(), entry.channel(), reason));
     }

@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * One message waiting to be sent, or sent. While a worker sends it, it is claimed until a lease
- * ends; {@code partsSent} counts the parts of a split message that went out.
+ * ends; {@code partsSent} counts the parts of a split message that went out. {@code text} is the
+ * message as plain text, {@code reply} its structure as JSON (null when it is one text).
  */
 @Entity
 @Table(name = "outbox")
@@ -27,6 +28,7 @@ class OutboxEntry {
     private String channel;
     private String address;
     private String text;
+    private String reply;
     private String options;
     private String idempotencyKey;
     @Column(length = 20)
@@ -41,17 +43,20 @@ class OutboxEntry {
     private String claimedBy;
     private Instant claimedUntil;
     private int partsSent;
+    @Column(name = "is_copy")
+    private boolean copy;
 
     protected OutboxEntry() {
     }
 
-    OutboxEntry(long conversationId, long messageId, String channel, String address, String text, String options,
-                Instant now) {
+    OutboxEntry(long conversationId, long messageId, String channel, String address, String text, String reply,
+                String options, Instant now) {
         this.conversationId = conversationId;
         this.messageId = messageId;
         this.channel = channel;
         this.address = address;
         this.text = text;
+        this.reply = reply;
         this.options = options;
         this.idempotencyKey = "lotse-" + conversationId + "-" + messageId;
         this.status = Status.PENDING;
@@ -60,14 +65,27 @@ class OutboxEntry {
     }
 
     static OutboxEntry ephemeral(long conversationId, String channel, String address, String text, Instant now) {
-        OutboxEntry entry = new OutboxEntry(conversationId, 0, channel, address, text, null, now);
+        OutboxEntry entry = new OutboxEntry(conversationId, 0, channel, address, text, null, null, now);
         entry.idempotencyKey = "lotse-" + conversationId + "-final";
         entry.ephemeral = true;
         return entry;
     }
 
+    /** A copy of a transcript entry to another channel of the person: a key of its own, deleted once done. */
+    static OutboxEntry copy(long conversationId, long messageId, String channel, String address, String text,
+                            String reply, Instant now) {
+        OutboxEntry entry = new OutboxEntry(conversationId, messageId, channel, address, text, reply, null, now);
+        entry.idempotencyKey = "lotse-" + conversationId + "-" + messageId + "-" + channel;
+        entry.copy = true;
+        return entry;
+    }
+
     boolean ephemeral() {
         return ephemeral;
+    }
+
+    boolean copy() {
+        return copy;
     }
 
     /** Taken for sending until {@code until}; {@code claim} names who took it. */
@@ -133,6 +151,10 @@ class OutboxEntry {
 
     String text() {
         return text;
+    }
+
+    String reply() {
+        return reply;
     }
 
     String options() {

@@ -12,7 +12,8 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long> {
     /**
      * Locks the messages due now, skipping rows another transaction locks and rows claimed by a
      * worker whose lease has not ended. A message waits while an earlier one to the same
-     * conversation is still pending, so that a person never sees replies out of order. The
+     * conversation on the same channel is still pending, so that a person never sees replies out
+     * of order (an e-mail copy that waits for its server holds up nothing in the chat). The
      * caller claims what it got and commits at once: the lock lasts only that long.
      */
     @Query(value = """
@@ -20,7 +21,8 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long> {
             where o.status = 'PENDING' and o.next_attempt_at <= :now
               and (o.claimed_until is null or o.claimed_until < :now)
               and not exists (select 1 from outbox p
-                              where p.conversation_id = o.conversation_id and p.status = 'PENDING' and p.id < o.id)
+                              where p.conversation_id = o.conversation_id and p.channel = o.channel
+                                and p.status = 'PENDING' and p.id < o.id)
             order by o.id
             limit :limit
             for update skip locked""", nativeQuery = true)
@@ -55,7 +57,7 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long> {
     @Query("""
             update OutboxEntry e set e.status = de.ikoe.lotse.delivery.internal.OutboxEntry.Status.FAILED,
                    e.lastError = :reason
-            where e.conversationId = :conversationId
+            where e.conversationId = :conversationId and e.channel = :channel
               and e.status = de.ikoe.lotse.delivery.internal.OutboxEntry.Status.PENDING""")
-    int failPending(long conversationId, String reason);
+    int failPending(long conversationId, String channel, String reason);
 }

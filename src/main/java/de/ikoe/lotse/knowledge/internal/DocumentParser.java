@@ -59,10 +59,14 @@ final class DocumentParser {
                     "targetGroups", "formats", "languages", "cost", "contact"),
             Kind.EVENT, Set.of("id", "lang", "title", "summary", "questions", "tags", "start", "end", "regions",
                     "formats", "registration"));
+    /** English values of a German offer's or event's fields: {@code costEn} is the English {@code cost}. */
+    private static final Map<String, String> ENGLISH = Map.of("titleEn", "title", "costEn", "cost",
+            "registrationEn", "registration");
     private static final Map<Kind, Set<String>> OPTIONAL = Map.of(
             Kind.GUIDANCE, union(COMMON, Set.of("contact")),
-            Kind.OFFER, COMMON,
-            Kind.EVENT, union(COMMON, Set.of("provider", "targetGroups", "languages", "cost", "contact")));
+            Kind.OFFER, union(COMMON, Set.of("titleEn", "costEn")),
+            Kind.EVENT, union(COMMON, Set.of("provider", "targetGroups", "languages", "cost", "contact", "titleEn",
+                    "costEn", "registrationEn")));
     private static final Set<String> LISTS = Set.of("questions", "tags", "related", "regions", "targetGroups",
             "formats", "languages");
     static final List<String> SAFE_SCHEMES = List.of("http", "https", "mailto", "tel");
@@ -250,6 +254,20 @@ final class DocumentParser {
         if (contact != null && !CONTACT.matcher(contact).matches()) {
             f.problem("contact", "must be a URL (https://...), an e-mail address or a phone number");
         }
+        Map<String, String> english = new HashMap<>();
+        ENGLISH.forEach((key, field) -> {
+            String value = f.text(key);
+            if (value == null) {
+                return;
+            }
+            if (!"de".equals(lang)) {
+                f.problem(key, "only a German entry needs an English " + field);
+            } else if (f.text(field) == null) {
+                f.problem(key, "gives the English " + field + ", but the entry has no " + field);
+            } else {
+                english.put(field, value);
+            }
+        });
         OffsetDateTime start = f.dateTime("start");
         OffsetDateTime end = f.dateTime("end");
         if (start != null && end != null && end.isBefore(start)) {
@@ -263,7 +281,7 @@ final class DocumentParser {
                 f.list("related"), "true".equals(example), f.text("provider"), f.list("regions"),
                 f.list("targetGroups"), f.list("formats"), f.list("languages"), f.text("cost"), contact,
                 start, end, f.text("registration"), body, html.render(markdownBody), text.render(markdownBody).strip(),
-                file);
+                file, english);
     }
 
     /** Typed access to the front matter of one file, reporting problems at the field's line. */

@@ -150,6 +150,9 @@ class BotTextsTests {
         if (type == ZonedDateTime.class) {
             return ZonedDateTime.parse("2026-12-07T09:00+01:00");
         }
+        if (type == OffsetDateTime.class) {
+            return OffsetDateTime.parse("2027-03-18T17:00:00+01:00");
+        }
         if (type == KnowledgeDocument.class) {
             return document();
         }
@@ -164,7 +167,7 @@ class BotTextsTests {
                 List.of(), true, "Anbieter (Beispiel)", List.of("jena", "thueringenweit"), List.of("verwaltung"),
                 List.of("fortbildung"), List.of("de"), "kostenfrei", "https://example.org",
                 OffsetDateTime.parse("2027-03-18T17:00:00+01:00"), OffsetDateTime.parse("2027-03-18T19:00:00+01:00"),
-                "https://example.org/anmeldung", "", "", "", null);
+                "https://example.org/anmeldung", "", "", "", null, java.util.Map.of());
     }
 
     @Test

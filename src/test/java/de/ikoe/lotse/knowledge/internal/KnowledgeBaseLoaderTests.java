@@ -133,6 +133,24 @@ class KnowledgeBaseLoaderTests {
     }
 
     @Test
+    void aGermanOfferMayGiveEnglishValuesOfItsFieldsAndAnEnglishOneNeedsNone() throws IOException {
+        write("offers/angebot.md", offer("angebot", "[jena]").replace("cost: kostenfrei\n",
+                "cost: kostenfrei\ncostEn: free of charge\ntitleEn: An offer\n"));
+        write("offers/offer.md", offer("offer", "[jena]").replace("lang: de", "lang: en")
+                .replace("cost: kostenfrei\n", "cost: free\ncostEn: free of charge\n"));
+        KnowledgeBaseLoader.Loaded loaded = load();
+        assertThat(loaded.documents()).singleElement().satisfies(d -> {
+            assertThat(d.title("en")).isEqualTo("An offer");
+            assertThat(d.cost("en")).isEqualTo("free of charge");
+            assertThat(d.title("de")).isEqualTo("Ein Angebot");
+            assertThat(d.cost("de")).isEqualTo("kostenfrei");
+            assertThat(d.registration("en")).isNull();
+        });
+        assertThat(lines(loaded)).singleElement().asString()
+                .isEqualTo("offers/offer.md:13: costEn: only a German entry needs an English cost");
+    }
+
+    @Test
     void aBadDateIsReported() throws IOException {
         write("events/termin.md", """
                 ---
