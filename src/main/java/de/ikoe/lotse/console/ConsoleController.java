@@ -115,7 +115,7 @@ class ConsoleController {
         model.addAttribute("transcript", counselling.transcript(id));
         model.addAttribute("mine", ticket.status() == TicketStatus.CLAIMED && me.getName().equals(ticket.claimedBy()));
         model.addAttribute("mayDelete", Roles.mayDelete(ticket, me));
-        model.addAttribute("zone", ConsoleFormat.ZONE);
+        model.addAttribute("zone", clock.getZone());
         alerts(model);
         if (Roles.isAdmin(me) && ticket.status() == TicketStatus.CLAIMED) {
             model.addAttribute("colleagues", accounts.all().stream()
@@ -242,7 +242,7 @@ class ConsoleController {
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("knowledge", knowledge.status());
         model.addAttribute("hours", handoff.officeHours());
-        model.addAttribute("zone", ConsoleFormat.ZONE);
+        model.addAttribute("zone", clock.getZone());
         return "console/admin";
     }
 
