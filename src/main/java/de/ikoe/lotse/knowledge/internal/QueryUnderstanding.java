@@ -23,25 +23,28 @@ final class QueryUnderstanding {
     /** A spelling's parts: a *, a run of spaces and hyphens, or letters. */
     private static final Pattern SPELLING_TOKEN = Pattern.compile("\\*|[ -]+|[^* -]+");
 
-    private record Place(Pattern pattern, String region) {
-    }
-
-    /** One pattern per spelling of a place, the longest spellings first. */
-    private final List<Place> places;
+    /**
+     * Every spelling of a place in one pattern, one group each, the longest first: where names
+     * overlap, the longer wins ("Weimarer Land" before "Weimar").
+     */
+    private final Pattern places;
+    /** The region of each group of {@link #places}, by group number less one. */
+    private final List<String> placeRegions;
     /** One pattern per target group and format, in the file's order: on a tie, the first wins. */
     private final Map<String, Pattern> targetGroups;
     private final Map<String, Pattern> formats;
 
     QueryUnderstanding(Vocabulary vocabulary) {
-        Map<String, String> spellings = new LinkedHashMap<>();
+        Map<String, String> regionOf = new LinkedHashMap<>();
         for (Vocabulary.Entry region : vocabulary.regions()) {
-            region.words().forEach(w -> spellings.put(w, region.id()));
+            region.words().forEach(w -> regionOf.put(TextFolding.fold(w), region.id()));
         }
-        this.places = spellings.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> TextFolding.fold(e.getKey()).length())
-                        .reversed())
-                .map(e -> new Place(word(List.of(e.getKey()), List.of()), e.getValue()))
-                .toList();
+        List<String> spellings = regionOf.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.places = Pattern.compile("(?<!" + LETTERS + ")(?:"
+                + spellings.stream().map(w -> "(" + regex(w) + ")").collect(Collectors.joining("|"))
+                + ")(?!" + LETTERS + ")");
+        this.placeRegions = spellings.stream().map(regionOf::get).toList();
         this.targetGroups = patterns(vocabulary.targetGroups());
         this.formats = patterns(vocabulary.formats());
     }
@@ -90,22 +93,17 @@ final class QueryUnderstanding {
     Understood understand(String text) {
         TextFolding.Folded folded = TextFolding.foldWithOrigin(text);
         String region = null;
-        int regionAt = Integer.MAX_VALUE;
         boolean[] place = new boolean[text.length()];
-        for (Place entry : places) {
-            Matcher m = entry.pattern().matcher(folded.text());
-            while (m.find()) {
-                int start = folded.originalStart(m.start());
-                int end = folded.originalEnd(m.end());
-                if (place[start]) {
-                    continue; // inside a longer place name found before ("Weimarer Land")
+        Matcher named = places.matcher(folded.text());
+        while (named.find()) {
+            if (region == null) {
+                int group = 1;
+                while (named.start(group) < 0) {
+                    group++;
                 }
-                java.util.Arrays.fill(place, start, end, true);
-                if (start < regionAt) {
-                    region = entry.region();
-                    regionAt = start;
-                }
+                region = placeRegions.get(group - 1); // the place named first
             }
+            java.util.Arrays.fill(place, folded.originalStart(named.start()), folded.originalEnd(named.end()), true);
         }
         StringBuilder withoutPlaces = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
