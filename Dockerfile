@@ -7,8 +7,9 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
-# the bot's texts are built into the jar as the defaults for keys an editor's folder lacks
+# the bot's texts and the vocabulary are built into the jar as the defaults for what an editor's folder lacks
 COPY knowledge-base/texts knowledge-base/texts
+COPY knowledge-base/vocabulary.yml knowledge-base/vocabulary.yml
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre

@@ -2,6 +2,7 @@ package de.ikoe.lotse;
 
 import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.Texts;
+import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.Http.Response;
 import de.ikoe.lotse.support.MutableClock;
@@ -47,6 +48,8 @@ class ChatAndCounsellorApiTests {
     BotTexts bot;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    KnowledgeVocabulary vocabulary;
 
     @LocalServerPort
     int port;
@@ -284,6 +287,22 @@ class ChatAndCounsellorApiTests {
         JsonNode third = send(Map.of("text", "Gilt die Plimbergregel auch für Beiräte?")).json().path("messages").get(1);
         assertThat(third.path("text").asString()).isEqualTo(de().notKnownAgain(3)).contains("3 Fragen")
                 .doesNotContain("zweimal");
+    }
+
+    @Test
+    void theIntakeOffersTheKindsOfOrganisationOfTheVocabularyByName() {
+        List<JsonNode> asked = send(Map.of("text", "/berater")).json().path("messages").valueStream().toList();
+        JsonNode question = asked.get(asked.size() - 1);
+        List<String> offered = question.path("options").valueStream()
+                .map(o -> o.path("label").asString() + "=" + o.path("value").asString()).toList();
+        List<String> groups = vocabulary.targetGroups().stream().map(g -> g.german() + "=" + g.id()).toList();
+        assertThat(groups).as("the kinds of organisation in the vocabulary file").isNotEmpty();
+        assertThat(offered).startsWith(groups.toArray(String[]::new)).hasSize(groups.size() + 1);
+
+        List<JsonNode> next = send(Map.of("option", groups.get(0).split("=")[1])).json().path("messages")
+                .valueStream().toList();
+        assertThat(next.get(next.size() - 1).path("options").valueStream().map(o -> o.path("value").asString()))
+                .as("the next question, about the place, is answered in words").containsExactly("skip");
     }
 
     @Test

@@ -116,7 +116,7 @@ class ConsoleController {
         model.addAttribute("mine", ticket.status() == TicketStatus.CLAIMED && me.getName().equals(ticket.claimedBy()));
         model.addAttribute("byMail", counselling.repliesByMail(id));
         model.addAttribute("mayDelete", Roles.mayDelete(ticket, me));
-        model.addAttribute("zone", ConsoleFormat.ZONE);
+        model.addAttribute("zone", clock.getZone());
         alerts(model);
         if (Roles.isAdmin(me) && ticket.status() == TicketStatus.CLAIMED) {
             model.addAttribute("colleagues", accounts.all().stream()
@@ -243,7 +243,7 @@ class ConsoleController {
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("knowledge", knowledge.status());
         model.addAttribute("hours", handoff.officeHours());
-        model.addAttribute("zone", ConsoleFormat.ZONE);
+        model.addAttribute("zone", clock.getZone());
         return "console/admin";
     }
 

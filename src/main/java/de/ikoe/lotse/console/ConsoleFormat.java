@@ -2,6 +2,7 @@ package de.ikoe.lotse.console;
 
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,12 @@ import java.util.stream.Collectors;
 @Component("consoleFormat")
 public class ConsoleFormat {
 
-    /** The centre's zone: office hours and every time on a page are local to it. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    /** The centre's zone, the service clock's: office hours and every time on a page are local to it. */
+    private final ZoneId zone;
+
+    ConsoleFormat(Clock clock) {
+        this.zone = clock.getZone();
+    }
 
     /** "02.12.2026, 01:05" or "Dec 2, 2026, 1:05 AM", in the centre's zone. */
     public String dateTime(Instant at, Locale locale) {
@@ -30,12 +35,12 @@ public class ConsoleFormat {
             return "–";
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(ZONE).format(at);
+                .withZone(zone).format(at);
     }
 
     /** "14:05", in the centre's zone, for a transcript. */
     public String time(Instant at, Locale locale) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(ZONE)
+        return at == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone)
                 .format(at);
     }
 

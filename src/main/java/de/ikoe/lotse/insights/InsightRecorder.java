@@ -3,6 +3,7 @@ package de.ikoe.lotse.insights;
 import de.ikoe.lotse.conversation.PersonForgotten;
 import de.ikoe.lotse.conversation.QuestionMissed;
 import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
+import de.ikoe.lotse.system.ClockConfiguration;
 import de.ikoe.lotse.system.PrivacyProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -114,7 +115,7 @@ public class InsightRecorder {
      * No word waits longer than the retention time, even if the deletion of its conversation was
      * handled before its question was (events handled apart, a restart between them).
      */
-    @Scheduled(cron = "${lotse.privacy.retention-cron:0 30 3 * * *}", zone = "Europe/Berlin")
+    @Scheduled(cron = "${lotse.privacy.retention-cron:0 30 3 * * *}", zone = ClockConfiguration.CENTRE_ZONE)
     @Transactional
     public int purgeExpired() {
         return jdbc.update("delete from insight_pending where created_at < ?",

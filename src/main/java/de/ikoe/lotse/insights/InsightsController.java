@@ -1,6 +1,8 @@
 package de.ikoe.lotse.insights;
 
 import de.ikoe.lotse.handoff.HandoffService;
+import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
+import de.ikoe.lotse.knowledge.VocabularyTerm;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,11 +34,14 @@ class InsightsController {
     private final Insights insights;
     private final InsightsProperties properties;
     private final MessageSource messages;
+    private final KnowledgeVocabulary vocabulary;
 
-    InsightsController(Insights insights, InsightsProperties properties, MessageSource messages) {
+    InsightsController(Insights insights, InsightsProperties properties, MessageSource messages,
+                       KnowledgeVocabulary vocabulary) {
         this.insights = insights;
         this.properties = properties;
         this.messages = messages;
+        this.vocabulary = vocabulary;
     }
 
     /** A cell of demand as the page and the CSV show it: place and target group by name. */
@@ -60,8 +65,12 @@ class InsightsController {
     }
 
     private List<DemandRow> demand(Locale locale) {
-        return insights.demand().stream().map(d -> new DemandRow(d.region(), name("region.", d.region(), locale),
-                d.targetGroup(), d.targetGroup() == null ? null : name("target.", d.targetGroup(), locale), d.asked(),
+        String lang = locale.getLanguage();
+        List<VocabularyTerm> regions = vocabulary.regions();
+        List<VocabularyTerm> targetGroups = vocabulary.targetGroups();
+        return insights.demand().stream().map(d -> new DemandRow(d.region(),
+                VocabularyTerm.label(regions, d.region(), lang), d.targetGroup(),
+                d.targetGroup() == null ? null : VocabularyTerm.label(targetGroups, d.targetGroup(), lang), d.asked(),
                 d.localOffers(), d.coverage(), name("coverage.", d.coverage(), locale))).toList();
     }
 

@@ -1,5 +1,6 @@
 package de.ikoe.lotse.matrix;
 
+import de.ikoe.lotse.conversation.Command;
 import de.ikoe.lotse.conversation.ConversationService;
 import de.ikoe.lotse.conversation.InboundMessage;
 import de.ikoe.lotse.matrix.client.MatrixClient;
@@ -262,7 +263,8 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
         }
         stripped = stripped.replace(session.userId(), "").replaceFirst("(?i)^\\s*" + java.util.regex.Pattern.quote(localpart())
                 + "\\s*:", "").strip();
-        return stripped.isEmpty() ? "/start" : stripped;
+        // addressed without words: as if the person had just started
+        return stripped.isEmpty() ? "/" + Command.START.name("de") : stripped;
     }
 
     private String localpart() {

@@ -8,16 +8,18 @@ import java.time.ZoneId;
 
 /**
  * One clock for the whole service, so that tests can pin "now" (upcoming events, office
- * hours, retention) by replacing this bean.
+ * hours, retention) by replacing this bean. Its zone is the centre's: whatever has the clock takes
+ * the zone from it ({@link Clock#getZone()}); only what has no clock (a cron of a scheduled job,
+ * the editors' command-line check) names {@link #CENTRE_ZONE}.
  */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
 
     /** The centre works in Thuringia; dates shown to people are in this zone. */
-    static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Berlin");
+    public static final String CENTRE_ZONE = "Europe/Berlin";
 
     @Bean
     Clock clock() {
-        return Clock.system(CENTRE_ZONE);
+        return Clock.system(ZoneId.of(CENTRE_ZONE));
     }
 }

@@ -1,5 +1,6 @@
 package de.ikoe.lotse.telegram;
 
+import de.ikoe.lotse.conversation.Command;
 import de.ikoe.lotse.conversation.ConversationService;
 import de.ikoe.lotse.conversation.InboundMessage;
 import org.slf4j.Logger;
@@ -135,7 +136,8 @@ class TelegramUpdates {
         }
         String stripped = Pattern.compile("@" + Pattern.quote(name), Pattern.CASE_INSENSITIVE).matcher(text)
                 .replaceAll("").strip();
-        return stripped.isEmpty() ? "/start" : stripped;
+        // addressed without words: as if the person had just started
+        return stripped.isEmpty() ? "/" + Command.START.name("de") : stripped;
     }
 
     private static String participant(long chatId, User from, boolean isPrivate) {

@@ -17,6 +17,7 @@ import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.handoff.Intake;
 import de.ikoe.lotse.handoff.Ticket;
 import de.ikoe.lotse.knowledge.KnowledgeSearch;
+import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -45,10 +46,6 @@ public class DialogueEngine {
     public static final String OPTION_OFFERS = "offers";
     public static final String OPTION_EVENTS = "events";
 
-    /** The kinds of organisation the intake offers, by their target group in the knowledge base. */
-    static final List<String> ORGANISATIONS = List.of("verwaltung", "unternehmen", "verein", "bildung",
-            "gesundheit-pflege", "soziale-arbeit", "migrantenorganisation");
-
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     /** Answers below this confidence count as weak for the insights into gaps. */
     private static final double LOW_CONFIDENCE = 0.6;
@@ -56,6 +53,7 @@ public class DialogueEngine {
 
     private final Answerer answerer;
     private final KnowledgeSearch knowledge;
+    private final KnowledgeVocabulary vocabulary;
     private final HandoffService handoff;
     private final TranscriptWriter transcript;
     private final Messages messages;
@@ -64,11 +62,12 @@ public class DialogueEngine {
     private final Outbox outbox;
     private final BotTexts texts;
 
-    DialogueEngine(Answerer answerer, KnowledgeSearch knowledge, HandoffService handoff, TranscriptWriter transcript,
-                   Messages messages, ApplicationEventPublisher events, Forgetting forgetting, Outbox outbox,
-                   BotTexts texts) {
+    DialogueEngine(Answerer answerer, KnowledgeSearch knowledge, KnowledgeVocabulary vocabulary, HandoffService handoff,
+                   TranscriptWriter transcript, Messages messages, ApplicationEventPublisher events, Forgetting forgetting,
+                   Outbox outbox, BotTexts texts) {
         this.answerer = answerer;
         this.knowledge = knowledge;
+        this.vocabulary = vocabulary;
         this.handoff = handoff;
         this.transcript = transcript;
         this.messages = messages;
@@ -295,7 +294,8 @@ public class DialogueEngine {
         conversation.clearIntake();
         conversation.intakeStep(ConversationEntity.IntakeStep.ORGANISATION);
         List<Answer.Option> options = new ArrayList<>();
-        ORGANISATIONS.forEach(id -> options.add(new Answer.Option(texts.targetGroup(id), id)));
+        // the kinds of organisation are the target groups of the knowledge base's vocabulary
+        vocabulary.targetGroups().forEach(g -> options.add(new Answer.Option(g.label(texts.lang()), g.id())));
         options.add(new Answer.Option(texts.optionSkip(), OPTION_SKIP));
         transcript.say(conversation, texts.intakeOrganisation(), options);
     }

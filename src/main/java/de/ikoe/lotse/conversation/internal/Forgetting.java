@@ -5,6 +5,7 @@ import de.ikoe.lotse.conversation.PersonForgotten;
 import de.ikoe.lotse.delivery.Outbox;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.system.AuditLog;
+import de.ikoe.lotse.system.ClockConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -76,7 +77,7 @@ public class Forgetting {
     }
 
     /** Deletes conversations no one has touched within the retention time, and people left without any. */
-    @Scheduled(cron = "${lotse.privacy.retention-cron:0 30 3 * * *}", zone = "Europe/Berlin")
+    @Scheduled(cron = "${lotse.privacy.retention-cron:0 30 3 * * *}", zone = ClockConfiguration.CENTRE_ZONE)
     @Transactional
     public int purgeExpired() {
         Instant cutoff = clock.instant().minus(retention);

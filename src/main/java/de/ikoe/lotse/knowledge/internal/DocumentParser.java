@@ -7,19 +7,12 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +36,8 @@ import java.util.regex.Pattern;
  */
 final class DocumentParser {
 
-    static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Berlin");
+    /** The front matter's YAML begins on the file's second line, after the opening fence. */
+    private static final int FRONT_MATTER_LINE = 2;
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** A link, an e-mail address or a phone number ({@code +49 3641 123456}). */
@@ -72,6 +66,9 @@ final class DocumentParser {
     static final List<String> SAFE_SCHEMES = List.of("http", "https", "mailto", "tel");
     private static final Map<Kind, Integer> MIN_QUESTIONS = Map.of(Kind.GUIDANCE, 4, Kind.OFFER, 2, Kind.EVENT, 2);
 
+    private final Vocabulary vocabulary;
+    /** The zone of date-times written without an offset: the centre's. */
+    private final ZoneId zone;
     private final Parser markdown = Parser.builder().build();
     /**
      * Raw HTML in a file is shown as text, and a link or image keeps its address only for the
@@ -81,6 +78,11 @@ final class DocumentParser {
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
             .urlSanitizer(new DefaultUrlSanitizer(SAFE_SCHEMES)).build();
     private final TextContentRenderer text = TextContentRenderer.builder().build();
+
+    DocumentParser(Vocabulary vocabulary, ZoneId zone) {
+        this.vocabulary = vocabulary;
+        this.zone = zone;
+    }
 
     /** A parsed file: the document when it is valid, and where each field and list item stands. */
     record ParsedFile(String name, Kind kind, KnowledgeDocument document, List<Problem> problems,
@@ -138,20 +140,8 @@ final class DocumentParser {
     }
 
     private void readFrontMatter(String name, String yaml, Map<String, Value> fields, List<Problem> problems) {
-        org.yaml.snakeyaml.nodes.Node root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 2 : 2;
-            problems.add(new Problem(name, line, "-", "front matter is not valid YAML: " + e.getProblem()));
-            return;
-        } catch (ReaderException e) {
-            int line = (int) yaml.substring(0, Math.min(e.getPosition(), yaml.length())).chars().filter(c -> c == '\n').count() + 2;
-            problems.add(new Problem(name, line, "-", String.format(
-                    "front matter contains a character YAML does not allow (U+%04X)", e.getCodePoint())));
-            return;
-        } catch (YAMLException e) {
-            problems.add(new Problem(name, 2, "-", "front matter cannot be read as YAML: " + e.getMessage()));
+        org.yaml.snakeyaml.nodes.Node root = YamlNodes.compose(name, yaml, FRONT_MATTER_LINE, "front matter", problems);
+        if (root == null) {
             return;
         }
         if (!(root instanceof MappingNode mapping)) {
@@ -159,7 +149,7 @@ final class DocumentParser {
             return;
         }
         for (NodeTuple tuple : mapping.getValue()) {
-            int line = tuple.getKeyNode().getStartMark().getLine() + 2;
+            int line = YamlNodes.line(tuple.getKeyNode(), FRONT_MATTER_LINE);
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
                 problems.add(new Problem(name, line, "-", "a field name must be plain text"));
                 continue;
@@ -176,7 +166,7 @@ final class DocumentParser {
                 List<String> items = new ArrayList<>();
                 List<Integer> itemLines = new ArrayList<>();
                 for (org.yaml.snakeyaml.nodes.Node item : sequence.getValue()) {
-                    int itemLine = item.getStartMark().getLine() + 2;
+                    int itemLine = YamlNodes.line(item, FRONT_MATTER_LINE);
                     if (item instanceof ScalarNode scalarItem) {
                         items.add(scalarItem.getValue().strip());
                         itemLines.add(itemLine);
@@ -193,7 +183,7 @@ final class DocumentParser {
 
     private KnowledgeDocument toDocument(String name, Path file, Kind kind, Map<String, Value> fields, String body,
                                          List<Problem> problems) {
-        Fields f = new Fields(name, fields, problems);
+        Fields f = new Fields(name, fields, zone, problems);
         Set<String> allowed = union(REQUIRED.get(kind), OPTIONAL.get(kind));
         fields.forEach((key, value) -> {
             if (!allowed.contains(key)) {
@@ -226,7 +216,7 @@ final class DocumentParser {
             f.problem("id", "must be a lower-case slug of a-z, 0-9 and '-', e.g. was-ist-ikoe");
         }
         String lang = f.text("lang");
-        if (!Vocabulary.LANGUAGES.contains(lang)) {
+        if (!Analysis.LANGUAGES.contains(lang)) {
             f.problem("lang", "must be de or en, not '" + lang + "'");
         }
         String declaredKind = f.text("kind");
@@ -247,9 +237,9 @@ final class DocumentParser {
         if (questions.size() < MIN_QUESTIONS.get(kind)) {
             f.problem("questions", "needs at least " + MIN_QUESTIONS.get(kind) + " questions, has " + questions.size());
         }
-        f.checkVocabulary("regions", Vocabulary.REGIONS);
-        f.checkVocabulary("targetGroups", Vocabulary.TARGET_GROUPS);
-        f.checkVocabulary("formats", Vocabulary.FORMATS);
+        f.checkVocabulary("regions", Vocabulary.ids(vocabulary.regions()));
+        f.checkVocabulary("targetGroups", Vocabulary.ids(vocabulary.targetGroups()));
+        f.checkVocabulary("formats", Vocabulary.ids(vocabulary.formats()));
         String contact = f.text("contact");
         if (contact != null && !CONTACT.matcher(contact).matches()) {
             f.problem("contact", "must be a URL (https://...), an e-mail address or a phone number");
@@ -285,7 +275,7 @@ final class DocumentParser {
     }
 
     /** Typed access to the front matter of one file, reporting problems at the field's line. */
-    private record Fields(String name, Map<String, Value> fields, List<Problem> problems) {
+    private record Fields(String name, Map<String, Value> fields, ZoneId zone, List<Problem> problems) {
 
         String text(String key) {
             Value v = fields.get(key);
@@ -312,7 +302,7 @@ final class DocumentParser {
             for (int i = 0; i < items.size(); i++) {
                 if (!vocabulary.contains(items.get(i))) {
                     problems.add(new Problem(name, v.itemLines().get(i), key, "unknown value '" + items.get(i)
-                            + "' (allowed: " + String.join(", ", vocabulary) + ")"));
+                            + "' (allowed: " + String.join(", ", vocabulary) + "; see " + Vocabulary.FILE + ")"));
                 }
             }
         }
@@ -326,7 +316,7 @@ final class DocumentParser {
                 return OffsetDateTime.parse(value);
             } catch (DateTimeException withoutOffset) {
                 try {
-                    return LocalDateTime.parse(value).atZone(CENTRE_ZONE).toOffsetDateTime();
+                    return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
                 } catch (DateTimeException e) {
                     problem(key, "'" + value + "' is not a date-time like 2027-03-18T17:00:00+01:00");
                     return null;

@@ -25,8 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One complete, immutable state of the knowledge base: the documents, their Lucene index,
- * the analysis they were indexed with and the intent classifier trained from the examples. A reload builds a new snapshot beside the old one
+ * One complete, immutable state of the knowledge base: the vocabulary and the understanding of
+ * questions built from it, the documents, their Lucene index, the analysis they were indexed with
+ * and the intent classifier trained from the examples. A reload builds a new snapshot beside the old one
  * and swaps it in whole, so a search always sees one consistent state.
  */
 final class IndexSnapshot implements Closeable {
@@ -40,6 +41,8 @@ final class IndexSnapshot implements Closeable {
     static final String FORMAT = "format";
     static final String START = "start";
 
+    private final Vocabulary vocabulary;
+    private final QueryUnderstanding understanding;
     private final Map<String, KnowledgeDocument> documents;
     private final SearcherManager searchers;
     private final Analysis analysis;
@@ -51,9 +54,12 @@ final class IndexSnapshot implements Closeable {
     private final List<Problem> problems;
     private final Instant loadedAt;
 
-    private IndexSnapshot(Map<String, KnowledgeDocument> documents, SearcherManager searchers, Analysis analysis,
-                          Synonyms synonyms, IntentModel intents, List<IntentExamples.Example> examples,
+    private IndexSnapshot(Vocabulary vocabulary, Map<String, KnowledgeDocument> documents, SearcherManager searchers,
+                          Analysis analysis, Synonyms synonyms, IntentModel intents,
+                          List<IntentExamples.Example> examples,
                           List<Problem> problems, Instant loadedAt) {
+        this.vocabulary = vocabulary;
+        this.understanding = new QueryUnderstanding(vocabulary);
         this.eventTags = eventTags(documents.values(), analysis);
         this.askingWords = exampleWords(examples, analysis, false);
         this.offTopicWords = exampleWords(examples, analysis, true);
@@ -79,8 +85,9 @@ final class IndexSnapshot implements Closeable {
             }
             writer.commit();
             IntentModel intents = IntentModel.train(loaded.intents());
-            return new IndexSnapshot(Collections.unmodifiableMap(documents), new SearcherManager(directory, null),
-                    analysis, synonyms, intents, loaded.intents(), List.copyOf(problems), now);
+            return new IndexSnapshot(loaded.vocabulary(), Collections.unmodifiableMap(documents),
+                    new SearcherManager(directory, null), analysis, synonyms, intents, loaded.intents(),
+                    List.copyOf(problems), now);
         } catch (IOException e) {
             throw new UncheckedIOException("building an index in memory failed", e);
         }
@@ -112,6 +119,14 @@ final class IndexSnapshot implements Closeable {
 
     Map<String, KnowledgeDocument> documents() {
         return documents;
+    }
+
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    QueryUnderstanding understanding() {
+        return understanding;
     }
 
     Analysis analysis() {

@@ -1,6 +1,7 @@
 package de.ikoe.lotse.knowledge.internal;
 
 import de.ikoe.lotse.knowledge.KnowledgeVocabulary;
+import de.ikoe.lotse.knowledge.VocabularyTerm;
 import org.apache.lucene.index.Term;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Looks a word up in the current index: the analysed word in any document's text, either language. */
+/**
+ * Looks a word up in the current index (the analysed word in any document's text, either
+ * language), and the vocabularies up in the current snapshot.
+ */
 @Component
 class IndexVocabulary implements KnowledgeVocabulary {
 
@@ -37,5 +41,22 @@ class IndexVocabulary implements KnowledgeVocabulary {
                 throw new UncheckedIOException("reading the in-memory index failed", e);
             }
         });
+    }
+
+    @Override
+    public List<VocabularyTerm> regions() {
+        return Vocabulary.terms(index.snapshot().vocabulary().regions());
+    }
+
+    @Override
+    public List<VocabularyTerm> targetGroups() {
+        return Vocabulary.terms(index.snapshot().vocabulary().targetGroups()).stream()
+                .filter(t -> !Vocabulary.ALL_GROUPS.equals(t.id()))
+                .toList();
+    }
+
+    @Override
+    public List<VocabularyTerm> formats() {
+        return Vocabulary.terms(index.snapshot().vocabulary().formats());
     }
 }

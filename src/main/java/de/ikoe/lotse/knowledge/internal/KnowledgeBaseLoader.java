@@ -2,12 +2,14 @@ package de.ikoe.lotse.knowledge.internal;
 
 import de.ikoe.lotse.knowledge.Kind;
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
+import de.ikoe.lotse.system.ClockConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,28 +20,38 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Loads a knowledge-base folder: every document file, checked on its own and against the
- * others (duplicate ids, {@code related} links), the analysis files and the intent examples. Invalid files are
- * left out and reported; the rest loads.
+ * Loads a knowledge-base folder: the vocabulary, every document file, checked on its own and
+ * against the others (duplicate ids, {@code related} links), the analysis files and the intent
+ * examples. Invalid files are left out and reported; the rest loads. An invalid vocabulary is
+ * reported and the last good one is used.
  */
 final class KnowledgeBaseLoader {
 
     static final String SYNONYMS = "synonyms.txt";
     static final String COMPOUNDS = "compounds.txt";
 
-    private final DocumentParser parser = new DocumentParser();
-
     /** The result of a load. */
-    record Loaded(List<KnowledgeDocument> documents, List<Problem> problems, List<String> synonymLines,
-                  List<String> compounds, List<IntentExamples.Example> intents) {
+    record Loaded(Vocabulary vocabulary, List<KnowledgeDocument> documents, List<Problem> problems,
+                  List<String> synonymLines, List<String> compounds, List<IntentExamples.Example> intents) {
     }
 
+    /** Loads a folder as the service would at its start, in the centre's zone. */
     Loaded load(Path root) {
+        return load(root, Vocabulary.shipped(), ZoneId.of(ClockConfiguration.CENTRE_ZONE));
+    }
+
+    /**
+     * @param lastGood the vocabulary to use when the folder's is invalid
+     * @param zone     the zone of date-times written without an offset
+     */
+    Loaded load(Path root, Vocabulary lastGood, ZoneId zone) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             problems.add(new Problem(root.toString(), 1, "-", "the knowledge-base folder does not exist"));
-            return new Loaded(List.of(), problems, List.of(), List.of(), List.of());
+            return new Loaded(lastGood, List.of(), problems, List.of(), List.of(), List.of());
         }
+        Vocabulary vocabulary = VocabularyFile.load(root, lastGood, problems);
+        DocumentParser parser = new DocumentParser(vocabulary, zone);
         List<DocumentParser.ParsedFile> parsed = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             for (Path file : markdownFiles(root.resolve(kind.folder()))) {
@@ -80,8 +92,8 @@ final class KnowledgeBaseLoader {
             }
         }
         List<IntentExamples.Example> intents = IntentExamples.load(root, documents, problems);
-        return new Loaded(documents, problems, readLines(root.resolve(SYNONYMS)), readWords(root.resolve(COMPOUNDS)),
-                intents);
+        return new Loaded(vocabulary, documents, problems, readLines(root.resolve(SYNONYMS)),
+                readWords(root.resolve(COMPOUNDS)), intents);
     }
 
     private static List<Path> markdownFiles(Path folder) {

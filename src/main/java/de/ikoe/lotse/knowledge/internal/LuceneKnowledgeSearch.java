@@ -90,7 +90,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
 
     @Override
     public QueryFilters understand(String text) {
-        return QueryUnderstanding.understand(text).filters();
+        return index.snapshot().understanding().understand(text).filters();
     }
 
     @Override
@@ -135,10 +135,10 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
 
     @Override
     public SearchResult search(SearchQuery query) {
-        QueryUnderstanding.Understood understood = QueryUnderstanding.understand(query.text());
-        QueryFilters filters = query.filters().orElse(understood.filters());
-        String text = Sentences.questionsFirst(understood.textWithoutPlaces());
         return index.withSearcher((snapshot, searcher) -> {
+            QueryUnderstanding.Understood understood = snapshot.understanding().understand(query.text());
+            QueryFilters filters = query.filters().orElse(understood.filters());
+            String text = Sentences.questionsFirst(understood.textWithoutPlaces());
             try {
                 String lang = Analysis.LANGUAGES.contains(query.lang()) ? query.lang() : "de";
                 List<GuidanceHit> guidance = guidance(snapshot, searcher, lang, text);

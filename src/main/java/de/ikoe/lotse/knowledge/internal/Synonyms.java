@@ -10,6 +10,16 @@ import java.util.Set;
  * The editors' synonyms ({@code synonyms.txt}): one group of words or phrases per line,
  * comma-separated. Each entry is analysed like the text it is compared with, per language, so
  * an entry also matches inflected forms and the parts of compounds.
+ *
+ * <p>The file has the Solr format, yet Lucene's {@code SolrSynonymParser} and
+ * {@code SynonymGraphFilter} are not used, on purpose: the confidence of an answer is the share of
+ * the question's words a document covers ({@link QueryTerms}), so synonyms must widen the group of
+ * the word they name rather than add tokens to a stream. And the filter would lose what this
+ * expansion does and the evaluation relies on: it cannot take the compound parts the analysis
+ * stacks on a word as input ("cannot consume an incoming graph"), so "Verwaltungsmitarbeitende"
+ * would no longer reach the line of "Verwaltung"; the parser refuses an entry with a stop word in it
+ * ("Raum der Stille", "Menschen mit Migrationsgeschichte"); and a word would no longer reach the lines
+ * its synonyms are on too ("Verein" → "Freiwilligenarbeit" through "Ehrenamt").
  */
 final class Synonyms {
 

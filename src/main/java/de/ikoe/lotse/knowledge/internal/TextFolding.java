@@ -25,6 +25,10 @@ final class TextFolding {
     private TextFolding() {
     }
 
+    static String fold(String text) {
+        return foldWithOrigin(text).text();
+    }
+
     static Folded foldWithOrigin(String text) {
         StringBuilder out = new StringBuilder(text.length());
         int[] origin = new int[text.length() * 2 + 1];

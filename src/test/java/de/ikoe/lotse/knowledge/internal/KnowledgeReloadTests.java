@@ -1,7 +1,9 @@
 package de.ikoe.lotse.knowledge.internal;
 
+import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.KnowledgeReloaded;
 import de.ikoe.lotse.knowledge.SearchQuery;
+import de.ikoe.lotse.knowledge.SearchResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,45 @@ class KnowledgeReloadTests {
         KnowledgeReloaded reloaded = (KnowledgeReloaded) events.get(events.size() - 1);
         assertThat(reloaded.problems()).anySatisfy(p -> assertThat(p).startsWith("intents/handoff.de.txt:2: example:"));
         assertThat(search.intent("Verbinden Sie mich bitte mit einer Beraterin").best()).isEqualTo("handoff");
+    }
+
+    @Test
+    void aTownAddedToTheVocabularyIsUnderstoodWithoutRestart() throws IOException {
+        String vocabulary = Files.readString(ShippedKnowledgeBaseTests.SHIPPED.resolve(Vocabulary.FILE));
+        write(Vocabulary.FILE, vocabulary);
+        write("offers/gotha.md", KnowledgeBaseLoaderTests.offer("fortbildung-gotha", "[gotha]"));
+        write("offers/jena.md", KnowledgeBaseLoaderTests.offer("fortbildung-jena", "[jena]"));
+        String question = "Gibt es eine Fortbildung für die Verwaltung in Tambach-Dietharz?";
+        await().atMost(Duration.ofSeconds(20)).until(() -> offersFor(question).size() == 2);
+        assertThat(search.understand(question).region()).as("a town the vocabulary does not know yet").isNull();
+
+        write(Vocabulary.FILE, vocabulary.replace("towns: [Waltershausen,", "towns: [Tambach-Dietharz, Waltershausen,"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "gotha".equals(search.understand(question).region()));
+        SearchResult result = search.search(new SearchQuery(question, "de"));
+        assertThat(result.filters().region()).isEqualTo("gotha");
+        assertThat(result.offers()).extracting(KnowledgeDocument::id).containsExactly("fortbildung-gotha");
+    }
+
+    @Test
+    void aBrokenVocabularyIsReportedWithFileAndLineAndTheLastGoodOneStays() throws IOException {
+        String vocabulary = Files.readString(ShippedKnowledgeBaseTests.SHIPPED.resolve(Vocabulary.FILE))
+                .replace("towns: [Waltershausen,", "towns: [Tambach-Dietharz, Waltershausen,");
+        write(Vocabulary.FILE, vocabulary);
+        String question = "Fortbildungen in Tambach-Dietharz";
+        await().atMost(Duration.ofSeconds(20)).until(() -> "gotha".equals(search.understand(question).region()));
+
+        List<String> lines = vocabulary.lines().toList();
+        int gotha = lines.indexOf("  - id: gotha") + 1;
+        write(Vocabulary.FILE, vocabulary.replace("  - id: gotha\n    de: Gotha\n", "  - id: gotha\n"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(e -> e instanceof KnowledgeReloaded r
+                && r.problems().contains("vocabulary.yml:" + gotha + ": de: missing (every entry has id, de and en)")));
+        assertThat(search.understand(question).region()).as("the last good vocabulary").isEqualTo("gotha");
+        write("offers/angebot.md", KnowledgeBaseLoaderTests.offer("fortbildung-gotha", "[gotha]"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> offersFor(question).contains("fortbildung-gotha"));
+    }
+
+    private List<String> offersFor(String text) {
+        return search.search(new SearchQuery(text, "de")).offers().stream().map(KnowledgeDocument::id).toList();
     }
 
     @Test

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Search over the shipped knowledge base, with the clock pinned. */
 class KnowledgeSearchTests {
 
+    private static final QueryUnderstanding UNDERSTANDING = new QueryUnderstanding(Vocabulary.shipped());
+
     private final List<Object> reloads = new CopyOnWriteArrayList<>();
     private KnowledgeIndex index;
 
@@ -100,26 +102,33 @@ class KnowledgeSearchTests {
             "Angebote in Jena, jena",
             "Angebote in Gera, gera",
             "Angebote in Suhl, suhl",
-            "Online-Kurs Vielfalt, online"})
+            "Online-Kurs Vielfalt, online",
+            "Angebote in Schmölln, altenburger-land",
+            "Fortbildung im Ilmkreis, ilm-kreis",
+            "Vereine im Saale Holzland Kreis, saale-holzland-kreis",
+            "Projekte an Jenaer Schulen, jena",
+            "Angebote in Poessneck, saale-orla-kreis"})
     void townsAreMappedToTheirRegion(String text, String region) {
-        assertThat(QueryUnderstanding.understand(text).filters().region()).isEqualTo(region);
+        assertThat(UNDERSTANDING.understand(text).filters().region()).isEqualTo(region);
     }
 
     @Test
     void wordsThatMerelyContainAPlaceNameAreNoPlace() {
-        assertThat(QueryUnderstanding.understand("Wir sind gerade dabei, Gerechtigkeit zu fördern").filters().region())
+        assertThat(UNDERSTANDING.understand("Wir sind gerade dabei, Gerechtigkeit zu fördern").filters().region())
                 .isNull();
     }
 
     @Test
     void targetGroupsAndFormatsAreRecognised() {
-        QueryFilters filters = QueryUnderstanding.understand("Schulung für unser Bürgeramt").filters();
+        QueryFilters filters = UNDERSTANDING.understand("Schulung für unser Bürgeramt").filters();
         assertThat(filters.targetGroup()).isEqualTo("verwaltung");
         assertThat(filters.format()).isEqualTo("fortbildung");
-        QueryFilters counselling = QueryUnderstanding.understand(
+        QueryFilters counselling = UNDERSTANDING.understand(
                 "Wir sind eine Beratungsstelle und brauchen Dolmetscher").filters();
         assertThat(counselling.targetGroup()).isEqualTo("soziale-arbeit");
         assertThat(counselling.format()).isEqualTo("sprachmittlung");
+        assertThat(UNDERSTANDING.understand("Gibt es eine Schulung für unser Bürgeramt in Apolda?").filters())
+                .as("the example of the editors' guide").isEqualTo(new QueryFilters("weimarer-land", "verwaltung", "fortbildung"));
     }
 
     @Test
