@@ -101,10 +101,11 @@ class KnowledgeIndex implements SmartLifecycle {
 
     private IndexSnapshot buildSnapshot() {
         Path dir = properties.dir().toAbsolutePath().normalize();
+        long started = System.nanoTime();
         IndexSnapshot snapshot = IndexSnapshot.build(loader.load(dir), clock.instant());
         snapshot.problems().forEach(p -> log.warn("Knowledge base problem (the file is left out): {}", p));
-        log.info("Knowledge base {} indexed: {} documents, {} problems", dir, snapshot.documents().size(),
-                snapshot.problems().size());
+        log.info("Knowledge base {} indexed in {} ms: {} documents, {} problems", dir,
+                (System.nanoTime() - started) / 1_000_000, snapshot.documents().size(), snapshot.problems().size());
         return snapshot;
     }
 
