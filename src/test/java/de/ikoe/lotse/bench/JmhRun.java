@@ -80,6 +80,6 @@ final class JmhRun {
 
         /** Runs each benchmark once, briefly, in this JVM: proves that it runs and gives a figure. */
         static final Size SMOKE = new Size(0, 0, 1, 300);
-        static final Size FULL = new Size(1, 4, 5, 3000);
+        static final Size FULL = new Size(1, 3, 4, 2000);
     }
 }
