@@ -47,7 +47,7 @@ class BenchmarksIT {
                 int starts, int wrkSeconds, int channelPeople, int channelRate, int channelMessages, int streams,
                 int streamRate, int streamMessages) {
 
-        static final Plan SMOKE = new Plan(false, JmhRun.Size.SMOKE, 30, List.of(200), 1, 0, 2, 5, 20, 10, 20, 10,
+        static final Plan SMOKE = new Plan(false, JmhRun.Size.SMOKE, 30, List.of(200), 1, 0, 3, 5, 20, 10, 20, 10,
                 5);
         /** The scale benchmark's sizes: -Dbenchmarks.scale=1000,10000,100000 (see BENCHMARKS.md for why not 100k by default). */
         static final Plan FULL = new Plan(true, JmhRun.Size.FULL, 500,
