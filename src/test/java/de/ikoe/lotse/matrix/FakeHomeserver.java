@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -107,6 +108,8 @@ public final class FakeHomeserver implements AutoCloseable {
     private final Map<String, String> transactionIdsByEventId = new HashMap<>();
     private final List<ObjectNode> sent = new ArrayList<>();
     private final Map<String, List<ObjectNode>> sentByRoom = new HashMap<>();
+    private volatile Consumer<JsonNode> onSent = event -> {
+    };
     private final Map<String, Integer> positions = new HashMap<>();
     private int syncedFrom;
     private final Deque<byte[]> rawSyncs = new ArrayDeque<>();
@@ -490,6 +493,15 @@ public final class FakeHomeserver implements AutoCloseable {
         });
     }
 
+    /**
+     * Hears of every event a client sends into a room ({@code PUT .../send/...}, not repeated transactions) as it
+     * arrives, on the request's thread while the fake's state is locked: the listener must be quick and must not
+     * call the fake.
+     */
+    public void onSent(Consumer<JsonNode> listener) {
+        onSent = listener;
+    }
+
     /** Events created through the send endpoint by that user, in order (event_id, room_id, type, sender, content...). */
     public List<JsonNode> sentBy(String userId) {
         return locked(() -> sent.stream().filter(event -> userId.equals(event.path("sender").stringValue(null)))
@@ -856,6 +868,7 @@ public final class FakeHomeserver implements AutoCloseable {
         sent.add(event);
         sentByRoom.computeIfAbsent(roomId, key -> new ArrayList<>()).add(event);
         append(room, event);
+        onSent.accept(event);
         return ok(object().put("event_id", eventId));
     }
 

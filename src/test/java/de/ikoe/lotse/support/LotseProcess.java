@@ -34,6 +34,7 @@ public final class LotseProcess implements AutoCloseable {
     private final int managementPort;
     private Process process;
     private int starts;
+    private Duration lastStart;
 
     /**
      * @param settings Spring properties, passed as {@code --name=value}
@@ -70,7 +71,8 @@ public final class LotseProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long launched = System.nanoTime();
+        long deadline = launched + timeout.toNanos();
         while (!answers()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service ended at start; its log ends with:\n" + tail(log));
@@ -79,9 +81,20 @@ public final class LotseProcess implements AutoCloseable {
                 throw new IllegalStateException("the service did not answer within " + timeout + "; its log ends with:\n"
                         + tail(log));
             }
-            pause(200);
+            pause(50);
         }
+        lastStart = Duration.ofNanos(System.nanoTime() - launched);
         return this;
+    }
+
+    /** From launching the JVM until the service first answered HTTP, at the last start (within 50 ms). */
+    public synchronized Duration lastStart() {
+        return lastStart;
+    }
+
+    /** The operating system's id of the running process. */
+    public synchronized long pid() {
+        return process.pid();
     }
 
     /** Ends the process with SIGKILL: nothing of the service runs after this, no shutdown hook, no flush. */

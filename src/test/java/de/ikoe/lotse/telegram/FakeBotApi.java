@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -99,6 +100,8 @@ public final class FakeBotApi implements AutoCloseable {
     private int retryAfterSeconds;
     private final List<JsonNode> edits = new ArrayList<>();
     private final List<JsonNode> callbackAnswers = new ArrayList<>();
+    private volatile Consumer<JsonNode> onSent = record -> {
+    };
 
     private record Failure(int status, String description, Integer retryAfter) {
     }
@@ -308,6 +311,14 @@ public final class FakeBotApi implements AutoCloseable {
     /** Every sendMessage and sendChatAction to this chat fails with 403, as when the user blocked the bot. */
     public void blockChat(long chatId) {
         locked(() -> blockedChats.add(chatId));
+    }
+
+    /**
+     * Hears of every successful sendMessage as it arrives (its parameters, chat_id as a number), on the
+     * request's thread while the fake's state is locked: the listener must be quick and must not call the fake.
+     */
+    public void onSent(Consumer<JsonNode> listener) {
+        onSent = listener;
     }
 
     // ---------------------------------------------------------------- inspection
@@ -655,6 +666,7 @@ public final class FakeBotApi implements AutoCloseable {
         ObjectNode record = params.deepCopy().put("chat_id", chatId);
         sent.add(record.put("message_id", message.get("message_id").longValue()));
         sentByChat.computeIfAbsent(chatId, id -> new ArrayList<>()).add(record);
+        onSent.accept(record);
         return message.deepCopy();
     }
 

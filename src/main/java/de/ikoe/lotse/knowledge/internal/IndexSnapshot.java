@@ -7,11 +7,16 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.Closeable;
@@ -53,6 +58,9 @@ final class IndexSnapshot implements Closeable {
     private final java.util.Set<String> offTopicWords;
     private final List<Problem> problems;
     private final Instant loadedAt;
+    /** The documents by Lucene document id: the index is built once and never changes. */
+    private final KnowledgeDocument[] byDoc;
+    private final Spelling spelling = new Spelling();
 
     private IndexSnapshot(Vocabulary vocabulary, Map<String, KnowledgeDocument> documents, SearcherManager searchers,
                           Analysis analysis, Synonyms synonyms, IntentModel intents,
@@ -70,14 +78,31 @@ final class IndexSnapshot implements Closeable {
         this.intents = intents;
         this.problems = problems;
         this.loadedAt = loadedAt;
+        this.byDoc = byDoc(searchers, documents);
     }
+
+    /**
+     * Searchers without Lucene's query cache: over a few thousand documents, recording and caching
+     * which filters are used often costs more than matching them again.
+     */
+    private static final SearcherFactory UNCACHED = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            return searcher;
+        }
+    };
 
     static IndexSnapshot build(KnowledgeBaseLoader.Loaded loaded, Instant now) {
         List<Problem> problems = new ArrayList<>(loaded.problems());
         Analysis analysis = new Analysis(loaded.compounds());
         Synonyms synonyms = Synonyms.parse(loaded.synonymLines(), analysis, problems);
         Map<String, KnowledgeDocument> documents = new LinkedHashMap<>();
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        // each file in one buffer: every term look-up clones its input, and a clone of a file held in
+        // many small buffers copies the list of all of them
+        ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analysis.perField()))) {
             for (KnowledgeDocument document : loaded.documents()) {
                 documents.put(document.key(), document);
@@ -86,7 +111,7 @@ final class IndexSnapshot implements Closeable {
             writer.commit();
             IntentModel intents = IntentModel.train(loaded.intents());
             return new IndexSnapshot(loaded.vocabulary(), Collections.unmodifiableMap(documents),
-                    new SearcherManager(directory, null), analysis, synonyms, intents, loaded.intents(),
+                    new SearcherManager(directory, UNCACHED), analysis, synonyms, intents, loaded.intents(),
                     List.copyOf(problems), now);
         } catch (IOException e) {
             throw new UncheckedIOException("building an index in memory failed", e);
@@ -115,6 +140,34 @@ final class IndexSnapshot implements Closeable {
                 d.summary(), d.bodyText(), d.provider() == null ? "" : d.provider());
         doc.add(new TextField("all" + l, all, Field.Store.NO));
         return doc;
+    }
+
+    private static KnowledgeDocument[] byDoc(SearcherManager searchers, Map<String, KnowledgeDocument> documents) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                StoredFields stored = searcher.storedFields();
+                KnowledgeDocument[] byDoc = new KnowledgeDocument[searcher.getIndexReader().maxDoc()];
+                for (int doc = 0; doc < byDoc.length; doc++) {
+                    byDoc[doc] = documents.get(stored.document(doc).get(KEY));
+                }
+                return byDoc;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the index in memory failed", e);
+        }
+    }
+
+    /** The document of a Lucene document id of this snapshot's index. */
+    KnowledgeDocument document(int doc) {
+        return byDoc[doc];
+    }
+
+    /** Spelling corrections against this snapshot's terms. */
+    Spelling spelling() {
+        return spelling;
     }
 
     Map<String, KnowledgeDocument> documents() {

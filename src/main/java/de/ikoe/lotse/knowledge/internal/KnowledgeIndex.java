@@ -101,12 +101,13 @@ class KnowledgeIndex implements SmartLifecycle {
 
     private IndexSnapshot buildSnapshot() {
         Path dir = properties.dir().toAbsolutePath().normalize();
+        long started = System.nanoTime();
         IndexSnapshot previous = current.get();
         Vocabulary lastGood = previous == null ? Vocabulary.shipped() : previous.vocabulary();
         IndexSnapshot snapshot = IndexSnapshot.build(loader.load(dir, lastGood, clock.getZone()), clock.instant());
         snapshot.problems().forEach(p -> log.warn("Knowledge base problem (the file is left out): {}", p));
-        log.info("Knowledge base {} indexed: {} documents, {} problems", dir, snapshot.documents().size(),
-                snapshot.problems().size());
+        log.info("Knowledge base {} indexed in {} ms: {} documents, {} problems", dir,
+                (System.nanoTime() - started) / 1_000_000, snapshot.documents().size(), snapshot.problems().size());
         return snapshot;
     }
 

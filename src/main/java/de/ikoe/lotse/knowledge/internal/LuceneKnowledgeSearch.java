@@ -12,12 +12,12 @@ import de.ikoe.lotse.knowledge.SearchResult.GuidanceHit;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -141,19 +141,20 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
             String text = Sentences.questionsFirst(understood.textWithoutPlaces());
             try {
                 String lang = Analysis.LANGUAGES.contains(query.lang()) ? query.lang() : "de";
-                List<GuidanceHit> guidance = guidance(snapshot, searcher, lang, text);
+                TermLookups terms = new TermLookups(searcher);
+                List<GuidanceHit> guidance = guidance(snapshot, searcher, terms, lang, text);
                 String other = "de".equals(lang) ? "en" : "de";
                 if (guidance.isEmpty() || guidance.get(0).confidence() < TRY_OTHER_LANGUAGE_BELOW) {
                     // A topic may exist only in the other language; take it when it fits better.
-                    List<GuidanceHit> otherLanguage = guidance(snapshot, searcher, other, text);
+                    List<GuidanceHit> otherLanguage = guidance(snapshot, searcher, terms, other, text);
                     if (!otherLanguage.isEmpty() && (guidance.isEmpty()
                             || otherLanguage.get(0).confidence() > guidance.get(0).confidence())) {
                         guidance = inLanguage(snapshot, otherLanguage, lang);
                     }
                 }
-                List<QueryTerms.Group> offerTerms = Spelling.correct(searcher.getIndexReader(), "all_de",
+                List<QueryTerms.Group> offerTerms = snapshot.spelling().correct(searcher.getIndexReader(), "all_de",
                         QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de", text));
-                List<KnowledgeDocument> offers = offers(snapshot, searcher, offerTerms, filters);
+                List<KnowledgeDocument> offers = offers(snapshot, searcher, terms, offerTerms, filters);
                 boolean fallback = filters.region() != null && !offers.isEmpty()
                         && offers.stream().noneMatch(o -> o.regions().contains(filters.region()));
                 int words = (int) offerTerms.stream().filter(g -> !g.weak()).count();
@@ -175,7 +176,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
      */
     private static List<QueryTerms.Group> unknownWords(IndexSnapshot snapshot, IndexReader reader, String lang,
                                                        String text) throws IOException {
-        List<QueryTerms.Group> groups = Spelling.correct(reader, "all_" + lang,
+        List<QueryTerms.Group> groups = snapshot.spelling().correct(reader, "all_" + lang,
                 QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), lang, text));
         List<QueryTerms.Group> unknown = new ArrayList<>();
         for (QueryTerms.Group group : groups) {
@@ -206,8 +207,8 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         }).toList();
     }
 
-    private List<GuidanceHit> guidance(IndexSnapshot snapshot, IndexSearcher searcher, String lang, String text)
-            throws IOException {
+    private List<GuidanceHit> guidance(IndexSnapshot snapshot, IndexSearcher searcher, TermLookups terms, String lang,
+                                       String text) throws IOException {
         String allField = "all_" + lang;
         List<QueryTerms.Group> groups = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), lang, text);
         if (groups.isEmpty()) {
@@ -215,33 +216,33 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         }
         // A corrected spelling ranks like the word, but covers the question less than the word as
         // typed: "Brocken" must not become a known word of the centre's by a near spelling.
-        List<QueryTerms.Group> corrected = Spelling.correct(searcher.getIndexReader(), allField, groups);
-        List<Query> groupQueries = corrected.stream().map(g -> groupQuery(g, lang, FIELDS)).toList();
+        List<QueryTerms.Group> corrected = snapshot.spelling().correct(searcher.getIndexReader(), allField, groups);
+        List<Query> groupQueries = corrected.stream().map(g -> groupQuery(terms, g, lang, FIELDS)).toList();
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.GUIDANCE.id())), Occur.FILTER);
         groupQueries.forEach(q -> query.add(q, Occur.SHOULD));
         ScoreDoc[] top = searcher.search(query.build(), MAX_GUIDANCE).scoreDocs;
-        double[] weights = weights(searcher.getIndexReader(), groups, allField);
+        double[] weights = weights(searcher.getIndexReader(), terms, groups, allField);
         boolean[] known = new boolean[groups.size()];
         for (int i = 0; i < groups.size(); i++) {
             for (String term : groups.get(i).terms()) {
-                known[i] |= searcher.getIndexReader().docFreq(new Term(allField, term)) > 0;
+                known[i] |= terms.docFreq(allField, term) > 0;
             }
         }
-        List<Weight> anywhere = new ArrayList<>();
-        List<Weight> about = new ArrayList<>();
-        List<Weight> aboutCorrected = new ArrayList<>();
+        int[] docs = java.util.Arrays.stream(top).mapToInt(hit -> hit.doc).sorted().toArray();
+        List<Set<Integer>> anywhere = new ArrayList<>();
+        List<Set<Integer>> about = new ArrayList<>();
+        List<Set<Integer>> aboutCorrected = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
-            anywhere.add(matcher(searcher, groupQueries.get(i)));
-            about.add(matcher(searcher, groupQuery(groups.get(i), lang, ABOUT_FIELDS)));
-            aboutCorrected.add(corrected.get(i) == groups.get(i) ? null
-                    : matcher(searcher, groupQuery(corrected.get(i), lang, ABOUT_FIELDS)));
+            anywhere.add(matching(searcher, groupQueries.get(i), docs));
+            about.add(matching(searcher, groupQuery(terms, groups.get(i), lang, ABOUT_FIELDS), docs));
+            aboutCorrected.add(corrected.get(i) == groups.get(i) ? Set.of()
+                    : matching(searcher, groupQuery(terms, corrected.get(i), lang, ABOUT_FIELDS), docs));
         }
         List<GuidanceHit> hits = new ArrayList<>();
         for (ScoreDoc hit : top) {
-            KnowledgeDocument doc = documentOf(snapshot, searcher, hit.doc);
-            hits.add(new GuidanceHit(doc, coverage(searcher.getIndexReader(), anywhere, about, aboutCorrected, weights, known,
-                    hit.doc), hit.score));
+            hits.add(new GuidanceHit(snapshot.document(hit.doc),
+                    coverage(anywhere, about, aboutCorrected, weights, known, hit.doc), hit.score));
         }
         // Rank by relevance, tempered by how much of the question a document covers: a long
         // text that repeats one word of the question must not beat one that answers all of it.
@@ -255,17 +256,45 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         return hits;
     }
 
-    private static Weight matcher(IndexSearcher searcher, Query query) throws IOException {
-        return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+    /**
+     * Which of the given documents (ascending ids) a query matches: one scorer per segment, advanced
+     * from one document to the next.
+     */
+    private static Set<Integer> matching(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+        Set<Integer> matching = new java.util.HashSet<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            DocIdSetIterator iterator = null;
+            for (int doc : docs) {
+                int local = doc - leaf.docBase;
+                if (local < 0 || local >= leaf.reader().maxDoc()) {
+                    continue;
+                }
+                if (iterator == null) {
+                    Scorer scorer = weight.scorer(leaf);
+                    if (scorer == null) {
+                        break;
+                    }
+                    iterator = scorer.iterator();
+                }
+                int at = iterator.docID() >= local ? iterator.docID() : iterator.advance(local);
+                if (at == local) {
+                    matching.add(doc);
+                } else if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+            }
+        }
+        return matching;
     }
 
     /** A group matches its best field. */
-    private static Query groupQuery(QueryTerms.Group group, String lang, Map<String, Float> fields) {
+    private static Query groupQuery(TermLookups terms, QueryTerms.Group group, String lang, Map<String, Float> fields) {
         List<Query> alternatives = new ArrayList<>();
         fields.forEach((field, boost) -> {
             String name = field + "_" + lang;
             for (String term : group.terms()) {
-                alternatives.add(new BoostQuery(new TermQuery(new Term(name, term)), boost));
+                alternatives.add(new BoostQuery(terms.query(name, term), boost));
             }
         });
         Query best = new DisjunctionMaxQuery(alternatives, 0.1f);
@@ -278,8 +307,8 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
      * also says "Erfurt". A known word counts by how rare (telling) its most common term is,
      * relative to the rarest possible, but never less than {@link #MIN_KNOWN_WEIGHT}.
      */
-    private static double[] weights(IndexReader reader, List<QueryTerms.Group> groups, String field)
-            throws IOException {
+    private static double[] weights(IndexReader reader, TermLookups terms, List<QueryTerms.Group> groups,
+                                    String field) throws IOException {
         int docs = Math.max(1, reader.getDocCount(field));
         double maxIdf = idf(docs, 0);
         long telling = groups.stream().filter(g -> !g.weak()).count();
@@ -288,7 +317,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         for (int i = 0; i < groups.size(); i++) {
             int df = 0;
             for (String term : groups.get(i).terms()) {
-                df = Math.max(df, reader.docFreq(new Term(field, term)));
+                df = Math.max(df, terms.docFreq(field, term));
             }
             double weight = df == 0 ? unknown : Math.max(MIN_KNOWN_WEIGHT, idf(docs, df) / maxIdf);
             weights[i] = weight * (groups.get(i).weak() ? WEAK_WEIGHT : 1);
@@ -308,31 +337,22 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
      * topic needs to repeat. A missed unknown word counts fully: it is what the question is
      * really about.
      */
-    private static double coverage(IndexReader reader, List<Weight> anywhere, List<Weight> about,
-                                   List<Weight> aboutCorrected, double[] weights, boolean[] known, int doc)
-            throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        int local = doc - leaf.docBase;
+    private static double coverage(List<Set<Integer>> anywhere, List<Set<Integer>> about,
+                                   List<Set<Integer>> aboutCorrected, double[] weights, boolean[] known, int doc) {
         double covered = 0;
         double total = 0;
         for (int i = 0; i < weights.length; i++) {
             double missed = known[i] ? weights[i] * KNOWN_MISS_FACTOR : weights[i];
-            double credit = matches(about.get(i), leaf, local) ? 1
-                    : aboutCorrected.get(i) != null && matches(aboutCorrected.get(i), leaf, local) ? CORRECTED_MATCH
-                    : matches(anywhere.get(i), leaf, local) ? PARTIAL_MATCH : 0;
+            double credit = about.get(i).contains(doc) ? 1
+                    : aboutCorrected.get(i).contains(doc) ? CORRECTED_MATCH
+                    : anywhere.get(i).contains(doc) ? PARTIAL_MATCH : 0;
             covered += weights[i] * credit;
             total += weights[i] * credit + missed * (1 - credit);
         }
         return total == 0 ? 0 : Math.min(1, covered / total);
     }
 
-    private static boolean matches(Weight weight, LeafReaderContext leaf, int doc) throws IOException {
-        Scorer scorer = weight.scorer(leaf);
-        return scorer != null && scorer.iterator().advance(doc) == doc;
-    }
-
-    private List<KnowledgeDocument> offers(IndexSnapshot snapshot, IndexSearcher searcher,
+    private List<KnowledgeDocument> offers(IndexSnapshot snapshot, IndexSearcher searcher, TermLookups lookups,
                                            List<QueryTerms.Group> terms, QueryFilters filters) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexSnapshot.KIND, Kind.OFFER.id())), Occur.FILTER);
@@ -348,12 +368,12 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         if (filters.format() != null) {
             query.add(new TermQuery(new Term(IndexSnapshot.FORMAT, filters.format())), Occur.FILTER);
         }
-        terms.forEach(g -> query.add(groupQuery(g, "de", Map.of("all", 1f)), Occur.SHOULD));
+        terms.forEach(g -> query.add(groupQuery(lookups, g, "de", Map.of("all", 1f)), Occur.SHOULD));
         Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(IndexSnapshot.ID_SORT, SortField.Type.STRING));
         ScoreDoc[] top = searcher.search(query.build(), 50, sort).scoreDocs;
         List<KnowledgeDocument> offers = new ArrayList<>();
         for (ScoreDoc hit : top) {
-            offers.add(documentOf(snapshot, searcher, hit.doc));
+            offers.add(snapshot.document(hit.doc));
         }
         if (region != null) {
             // Offers in the place itself first, then the Thuringia-wide and online ones.
@@ -377,7 +397,7 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
         }
         List<KnowledgeDocument> upcoming = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(query.build(), 100).scoreDocs) {
-            upcoming.add(documentOf(snapshot, searcher, hit.doc));
+            upcoming.add(snapshot.document(hit.doc));
         }
         upcoming.sort(Comparator.comparing(KnowledgeDocument::start));
         if (filters.format() != null && upcoming.stream().anyMatch(e -> e.formats().contains(filters.format()))) {
@@ -405,11 +425,5 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
 
     private static Query anyOf(String field, List<String> values) {
         return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
-    }
-
-    private static KnowledgeDocument documentOf(IndexSnapshot snapshot, IndexSearcher searcher, int doc)
-            throws IOException {
-        String key = searcher.storedFields().document(doc).get(IndexSnapshot.KEY);
-        return snapshot.documents().get(key);
     }
 }

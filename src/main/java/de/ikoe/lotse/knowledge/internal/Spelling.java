@@ -6,9 +6,13 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,9 +21,14 @@ import java.util.Set;
  * {@link DirectSpellChecker} over the index's own terms, so the vocabulary is always that of the
  * current snapshot), and the correction joins the word's group like a synonym. Words the index
  * knows, short words and weak words are left alone; so are words longer than
- * {@link QueryTerms#MAX_WORD_LENGTH}, which never reach this far.
+ * {@link QueryTerms#MAX_WORD_LENGTH}, which never reach this far. A look-up builds edit automata and
+ * walks the terms with them, the costliest step of a search: each snapshot has its own instance,
+ * which remembers what it found for a word.
  */
 final class Spelling {
+
+    /** Words remembered with their correction (or none): a snapshot's terms never change. */
+    private static final int REMEMBERED = 10_000;
 
     /** Shorter words have too many neighbours to correct safely. */
     static final int MIN_LENGTH = 5;
@@ -36,11 +45,15 @@ final class Spelling {
         CHECKER.setAccuracy(0.5f);
     }
 
-    private Spelling() {
-    }
+    /** What a look-up found per field and word; building the edit automata is the costly part of a search. */
+    private final Cache<String, Optional<String>> corrections = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
-    /** The groups with a correction added to each unknown word that has one. */
-    static List<QueryTerms.Group> correct(IndexReader reader, String field, List<QueryTerms.Group> groups)
+    /**
+     * The groups with a correction added to each unknown word that has one.
+     *
+     * @param reader the reader of the snapshot this belongs to: what is remembered holds for its terms only
+     */
+    List<QueryTerms.Group> correct(IndexReader reader, String field, List<QueryTerms.Group> groups)
             throws IOException {
         List<QueryTerms.Group> corrected = new ArrayList<>(groups.size());
         for (QueryTerms.Group group : groups) {
@@ -50,16 +63,22 @@ final class Spelling {
                 corrected.add(group);
                 continue;
             }
+            Optional<String> correction = corrections.get(field + '\u0000' + head, key -> lookUp(reader, field, head));
+            corrected.add(correction.map(word -> group.with(Set.of(word))).orElse(group));
+        }
+        return corrected;
+    }
+
+    private static Optional<String> lookUp(IndexReader reader, String field, String head) {
+        try {
             SuggestWord[] suggestions = CHECKER.suggestSimilar(new Term(field, head), 1, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             int allowed = head.length() >= TWO_EDITS_FROM ? 2 : 1;
-            if (suggestions.length > 0 && edits(head, suggestions[0].string) <= allowed) {
-                corrected.add(group.with(Set.of(suggestions[0].string)));
-            } else {
-                corrected.add(group);
-            }
+            return suggestions.length > 0 && edits(head, suggestions[0].string) <= allowed
+                    ? Optional.of(suggestions[0].string) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up a spelling in the index in memory failed", e);
         }
-        return corrected;
     }
 
     private static boolean known(IndexReader reader, String field, QueryTerms.Group group) throws IOException {

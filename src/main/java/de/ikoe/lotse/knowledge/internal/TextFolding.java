@@ -1,6 +1,7 @@
 package de.ikoe.lotse.knowledge.internal;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * Folds text the way people spell German without a German keyboard: lower case,
@@ -19,6 +20,15 @@ final class TextFolding {
 
         int originalEnd(int end) {
             return origin[end - 1] + 1;
+        }
+    }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final String[] ASCII = new String[0x80];
+
+    static {
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf(c);
         }
     }
 
@@ -47,8 +57,10 @@ final class TextFolding {
                 // "ue" stands for ü except after a vowel or q (neue, Quelle stay as they are)
                 folded = "u";
                 i++;
+            } else if (c < 0x80) {
+                folded = ASCII[c]; // nothing to fold, and most of any text
             } else {
-                folded = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                folded = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("");
             }
             for (int k = 0; k < folded.length(); k++) {
                 origin[out.length()] = start;

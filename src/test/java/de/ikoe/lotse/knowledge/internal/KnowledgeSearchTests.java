@@ -204,9 +204,9 @@ class KnowledgeSearchTests {
             try {
                 List<QueryTerms.Group> groups = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de",
                         "Leitbild Vielfalt");
-                assertThat(Spelling.correct(searcher.getIndexReader(), "all_de", groups)).isEqualTo(groups);
+                assertThat(snapshot.spelling().correct(searcher.getIndexReader(), "all_de", groups)).isEqualTo(groups);
                 List<QueryTerms.Group> typo = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de", "Leitbilt");
-                assertThat(Spelling.correct(searcher.getIndexReader(), "all_de", typo).get(0).terms())
+                assertThat(snapshot.spelling().correct(searcher.getIndexReader(), "all_de", typo).get(0).terms())
                         .hasSizeGreaterThan(typo.get(0).terms().size());
                 return null;
             } catch (java.io.IOException e) {
