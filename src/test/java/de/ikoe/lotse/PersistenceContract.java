@@ -1,5 +1,6 @@
 package de.ikoe.lotse;
 
+import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.ConversationService;
 import de.ikoe.lotse.conversation.HandleResult;
 import de.ikoe.lotse.conversation.InboundMessage;
@@ -46,6 +47,8 @@ abstract class PersistenceContract {
 
     static final String TEST_CHANNEL = "test";
 
+    @Autowired
+    BotTexts bot;
     @Autowired
     HandoffService handoff;
     @Autowired
@@ -119,7 +122,7 @@ abstract class PersistenceContract {
 
     private long newConversation(String address) {
         return conversations.handle(InboundMessage.text(TEST_CHANNEL, UUID.randomUUID().toString(), address, address,
-                "Hallo", "de")).conversationId();
+                "Was ist interkulturelle Öffnung?", "de")).conversationId();
     }
 
     @Test
@@ -192,8 +195,8 @@ abstract class PersistenceContract {
                 "Was ist IKÖ?", "de"));
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveredTo(address).size() == 3);
         List<OutboundMessage> delivered = deliveredTo(address);
-        assertThat(delivered.get(0).text()).startsWith("Willkommen");
-        assertThat(delivered.get(1).text()).startsWith("Guten Tag");
+        assertThat(delivered.get(0).text()).isEqualTo(bot.in("de").welcome());
+        assertThat(delivered.get(1).text()).contains("Quelle");
         assertThat(delivered.get(2).text()).contains("Quelle:");
         assertThat(delivered.get(0).attempt()).isEqualTo(3);
         assertThat(delivered).extracting(OutboundMessage::idempotencyKey).doesNotHaveDuplicates();
@@ -231,8 +234,8 @@ abstract class PersistenceContract {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> addresses.stream().allMatch(a -> deliveredTo(a).size() == 2));
         assertThat(addresses).allSatisfy(a -> assertThat(deliveredTo(a)).extracting(OutboundMessage::text)
-                .satisfiesExactly(welcome -> assertThat(welcome).startsWith("Willkommen"),
-                        greeting -> assertThat(greeting).startsWith("Guten Tag")));
+                .satisfiesExactly(welcome -> assertThat(welcome).isEqualTo(bot.in("de").welcome()),
+                        answer -> assertThat(answer).contains("Quelle")));
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,8 +32,7 @@ import java.util.stream.Collectors;
  * outside any transaction, each part of a split message recorded as it goes out; a short
  * transaction per message records the outcome. A row claimed by an instance that died is due again
  * when its lease ends. A scheduler of its own runs a round every {@code poll} after the last one
- * ended, and at once when a message was committed to the outbox on this instance; a round sends
- * batches until nothing is due.
+ * ended; a round sends batches until nothing is due.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -55,8 +52,6 @@ class DeliveryWorker implements SmartLifecycle {
     /** Set while the worker stops: what is left of a batch is given back instead of sent. */
     private volatile boolean stopping;
     private volatile ThreadPoolTaskScheduler scheduler;
-    /** Set while a round asked for by {@link #wake()} waits to run: one is enough for any number of messages. */
-    private final AtomicBoolean woken = new AtomicBoolean();
     /** After a failure (the database away, say) rounds are left out until then ({@link System#nanoTime()}). */
     private volatile long pausedUntil = System.nanoTime();
 
@@ -191,25 +186,6 @@ class DeliveryWorker implements SmartLifecycle {
                 Duration pause = properties.poll().compareTo(Duration.ofSeconds(1)) > 0 ? properties.poll() : Duration.ofSeconds(1);
                 pausedUntil = System.nanoTime() + pause.toNanos();
             }
-        }
-    }
-
-    /**
-     * A round now, on the worker's own thread (so never beside another round): a message was just
-     * committed to the outbox.
-     */
-    void wake() {
-        ThreadPoolTaskScheduler rounds = scheduler;
-        if (rounds == null || stopping || !woken.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            rounds.execute(() -> {
-                woken.set(false);
-                deliverAllDue();
-            });
-        } catch (TaskRejectedException stoppedMeanwhile) {
-            woken.set(false);
         }
     }
 

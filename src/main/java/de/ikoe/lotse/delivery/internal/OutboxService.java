@@ -8,8 +8,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,16 +24,12 @@ class OutboxService implements Outbox {
     private final JsonMapper json;
     private final Clock clock;
     private final ObjectProvider<ChannelGateway> gateways;
-    /** Lazily: the worker reads the outbox through this service. */
-    private final ObjectProvider<DeliveryWorker> worker;
 
-    OutboxService(OutboxRepository repository, JsonMapper json, Clock clock, ObjectProvider<ChannelGateway> gateways,
-                  ObjectProvider<DeliveryWorker> worker) {
+    OutboxService(OutboxRepository repository, JsonMapper json, Clock clock, ObjectProvider<ChannelGateway> gateways) {
         this.repository = repository;
         this.json = json;
         this.clock = clock;
         this.gateways = gateways;
-        this.worker = worker;
     }
 
     @Override
@@ -44,7 +38,6 @@ class OutboxService implements Outbox {
                         List<OutboundMessage.Option> options) {
         repository.save(new OutboxEntry(conversationId, messageId, channel, address, reply.plain(), structure(reply),
                 options.isEmpty() ? null : json.writeValueAsString(options), clock.instant()));
-        wakeWorkerAfterCommit();
     }
 
     @Override
@@ -63,23 +56,6 @@ class OutboxService implements Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueueFinal(long conversationId, String channel, String address, String text) {
         repository.save(OutboxEntry.ephemeral(conversationId, channel, address, text, clock.instant()));
-        wakeWorkerAfterCommit();
-    }
-
-    /**
-     * The worker sends as soon as the message is committed, instead of at its next look at the outbox
-     * (up to {@code lotse.delivery.poll} later); other instances still find it by looking.
-     */
-    private void wakeWorkerAfterCommit() {
-        DeliveryWorker delivery = worker.getIfAvailable();
-        if (delivery != null && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    delivery.wake();
-                }
-            });
-        }
     }
 
     @Override
