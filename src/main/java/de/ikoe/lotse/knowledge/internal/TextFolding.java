@@ -62,6 +62,10 @@ final class TextFolding {
             } else {
                 folded = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("");
             }
+            if (out.length() + folded.length() > origin.length) {
+                // a Hangul syllable decomposes into three letters
+                origin = java.util.Arrays.copyOf(origin, 2 * (out.length() + folded.length()));
+            }
             for (int k = 0; k < folded.length(); k++) {
                 origin[out.length()] = start;
                 out.append(folded.charAt(k));
