@@ -551,7 +551,7 @@ class CrashSoakIT {
                 String body = post.path("content").path("body").asString("");
                 if (marker != null) {
                     String kind = body.startsWith("Übernommen") ? "claimed" : body.startsWith("Person: ") ? "person:"
-                            + body.substring(8) : body.startsWith("Geschlossen") ? "closed" : "other";
+                            + body.substring(8) : body.startsWith("Abgeschlossen") ? "closed" : "other";
                     found.merge(marker + ":" + kind, 1, Integer::sum);
                 }
             }
@@ -984,7 +984,7 @@ class CrashSoakIT {
         }
 
         List<String> received() {
-            return run.telegram.sentTo(chatId).stream().map(m -> m.path("text").asString()).toList();
+            return run.telegram.seenIn(chatId);
         }
 
         int receivedCount() {

@@ -332,6 +332,12 @@ public final class FakeBotApi implements AutoCloseable {
         return locked(() -> copies(sentByChat.getOrDefault(chatId, List.of())));
     }
 
+    /** What the chat's user read of each message sent to it, in order: the text after Telegram's HTML is parsed. */
+    public List<String> seenIn(long chatId) {
+        return sentTo(chatId).stream().map(m -> "html".equalsIgnoreCase(m.path("parse_mode").asString(""))
+                ? parseHtml(m.path("text").asString("")) : m.path("text").asString("")).toList();
+    }
+
     /** How many messages were sent to the chat: cheaper than {@link #sentTo(long)} for a test that polls. */
     public int sentCount(long chatId) {
         return locked(() -> sentByChat.getOrDefault(chatId, List.of()).size());
