@@ -2,36 +2,9 @@
 // message text as HTML (textContent only).
 (function () {
   'use strict';
-  var TEXTS = {
-    de: { title: 'IKÖ-Lotse', stateBot: 'Sie schreiben mit dem Bot.', stateWaiting: 'Sie warten auf eine Beraterin oder einen Berater.', stateWaitingAt: 'Sie warten auf eine Beraterin oder einen Berater: Platz {0} der Warteschlange.',
-          stateCounsellor: 'Sie schreiben mit einer Beraterin oder einem Berater.', privacy: 'Automatischer Assistent. Was gespeichert wird:',
-          privacyLink: 'Datenschutz', inputLabel: 'Ihre Nachricht', send: 'Senden', placeholder: 'Ihre Frage, z. B. „Was ist interkulturelle Öffnung?“',
-          user: 'Sie', bot: 'IKÖ-Lotse', counsellor: 'Beratung', system: 'Hinweis', sources: 'Quellen',
-          error: 'Die Nachricht konnte nicht gesendet werden. Ihr Text ist noch da.', retry: 'Erneut senden', messages: 'Nachrichten',
-          privacyCounsellor: 'Ein Mensch aus dem Zentrum antwortet Ihnen. Was gespeichert wird:', badgeBot: 'Bot', badgeCounsellor: 'Mensch',
-          badgeWaiting: 'Warteschlange', rated: 'Danke! Ihre Bewertung ist gespeichert.', chosen: 'gewählt',
-          counter: '{0} von {1} Zeichen', tooLong: 'Zu lang: {0} von höchstens {1} Zeichen. Bitte kürzen Sie den Text oder teilen Sie ihn auf zwei Nachrichten auf – sonst würde er abgeschnitten.',
-          mailOffer: 'Unser Team ist gerade nicht im Dienst. Möchten Sie die Antwort zusätzlich per E-Mail bekommen?',
-          mailAddress: 'Ihre E-Mail-Adresse', mailConsent: 'Ich bin einverstanden, dass meine Adresse dafür gespeichert wird. Sie wird nur für die Antwort genutzt und gelöscht, sobald die Beratung abgeschlossen ist – oder früher, wenn ich „/loeschen“ schreibe.',
-          mailSave: 'Adresse speichern', mailGiven: 'Die Antwort kommt auch per E-Mail an {0}.', mailForget: 'Adresse löschen',
-          mailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse an und stimmen Sie der Speicherung zu.' },
-    en: { title: 'IKÖ-Lotse', stateBot: 'You are writing with the bot.', stateWaiting: 'You are waiting for a counsellor.', stateWaitingAt: 'You are waiting for a counsellor: number {0} in the queue.',
-          stateCounsellor: 'You are writing with a counsellor.', privacy: 'Automated assistant. What is stored:',
-          privacyLink: 'Privacy', inputLabel: 'Your message', send: 'Send', placeholder: 'Your question, e.g. "What is intercultural opening?"',
-          user: 'You', bot: 'IKÖ-Lotse', counsellor: 'Counsellor', system: 'Notice', sources: 'Sources',
-          error: 'The message could not be sent. Your text is still here.', retry: 'Send again', messages: 'Messages',
-          privacyCounsellor: 'A person from the centre is answering you. What is stored:', badgeBot: 'Bot', badgeCounsellor: 'Human',
-          badgeWaiting: 'Queue', rated: 'Thank you! Your rating has been saved.', chosen: 'chosen',
-          counter: '{0} of {1} characters', tooLong: 'Too long: {0} of at most {1} characters. Please shorten the text or split it into two messages – otherwise it would be cut off.',
-          mailOffer: 'Our team is not at work right now. Would you like the answer by e-mail as well?',
-          mailAddress: 'Your e-mail address', mailConsent: 'I agree that my address is stored for this. It is used only for the answer and deleted as soon as the counselling has ended – or earlier if I write "/delete".',
-          mailSave: 'Save address', mailGiven: 'The answer will also be sent by e-mail to {0}.', mailForget: 'Delete address',
-          mailInvalid: 'Please enter a valid e-mail address and agree to it being stored.' }
-  };
-  var params = new URLSearchParams(location.search);
-  var lang = params.get('lang') || ((navigator.language || 'de').indexOf('en') === 0 ? 'en' : 'de');
-  if (!TEXTS[lang]) { lang = 'de'; }
-  var t = TEXTS[lang];
+  // the page's words come with the page, in its language, from the editors' text files
+  var t = JSON.parse(document.getElementById('chat-words').textContent);
+  var lang = document.documentElement.lang === 'en' ? 'en' : 'de';
   var KEY = 'ikoe-lotse-chat';
   var list = document.getElementById('messages');
   var form = document.getElementById('composer');
@@ -50,11 +23,6 @@
   var session = null;
   var stream = null;
 
-  document.documentElement.lang = lang;
-  document.querySelectorAll('[data-i18n]').forEach(function (el) { el.textContent = t[el.getAttribute('data-i18n')]; });
-  document.querySelectorAll('[data-i18n-placeholder]').forEach(function (el) { el.placeholder = t[el.getAttribute('data-i18n-placeholder')]; });
-  list.setAttribute('aria-label', t.messages);
-  document.getElementById('privacy-link').href = '/knowledge/datenschutz-chatbot?lang=' + lang;
 
   try { session = JSON.parse(localStorage.getItem(KEY)); } catch (e) { session = null; }
 
@@ -313,7 +281,10 @@
   var mailError = document.getElementById('mail-error');
   function showMail(mail) {
     var given = !!(mail && mail.address);
+    var wasHidden = mailPanel.hidden;
     mailPanel.hidden = !(mail && (mail.offered || given));
+    // the panel takes room from the messages: the newest stays in view
+    if (wasHidden !== mailPanel.hidden) { list.scrollTop = list.scrollHeight; }
     mailForm.hidden = given;
     mailGiven.parentNode.hidden = !given;
     if (given) { mailGiven.textContent = t.mailGiven.replace('{0}', mail.address); }

@@ -70,12 +70,7 @@ class BrowserTests {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("CI=true requires " + CHROMIUM + " and " + CHROMEDRIVER + " (Debian chromium, chromium-driver)");
-            }
-            Assumptions.abort("skipped: no Chromium at " + CHROMIUM + " and " + CHROMEDRIVER);
-        }
+        requireChromium();
         dataDir = Files.createTempDirectory("lotse-browser");
         hostSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         refusedSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -93,6 +88,16 @@ class BrowserTests {
         serve(hostSite, "Website eines Beispielvereins");
         serve(refusedSite, "Website, die den Chat nicht einbinden darf");
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Skips the browser tests where Chromium is missing, except on CI, which must run them. */
+    static void requireChromium() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail("CI=true requires " + CHROMIUM + " and " + CHROMEDRIVER + " (Debian chromium, chromium-driver)");
+            }
+            Assumptions.abort("skipped: no Chromium at " + CHROMIUM + " and " + CHROMEDRIVER);
+        }
     }
 
     private static void serve(HttpServer site, String heading) {
@@ -126,7 +131,7 @@ class BrowserTests {
         }
     }
 
-    private static WebDriver browser() {
+    static WebDriver browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -138,11 +143,11 @@ class BrowserTests {
         return new ChromeDriver(service, options);
     }
 
-    private static WebDriverWait waiting(WebDriver driver) {
+    static WebDriverWait waiting(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    private static Object js(WebDriver driver, String script, Object... args) {
+    static Object js(WebDriver driver, String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
@@ -150,7 +155,7 @@ class BrowserTests {
      * The page as it is, at desktop and at phone width; at phone width nothing may stick out
      * sideways (a table or a long word that overflows makes the whole page scroll).
      */
-    private static void shoot(WebDriver driver, String name) throws IOException {
+    static void shoot(WebDriver driver, String name) throws IOException {
         Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(DESKTOP);
         save(driver, name + "-desktop");
@@ -178,15 +183,15 @@ class BrowserTests {
         logIn(counsellor, "admin", ADMIN_PASSWORD);
     }
 
-    private static void ask(WebDriver person, String text) {
+    static void ask(WebDriver person, String text) {
         person.findElement(By.id("input")).sendKeys(text, Keys.ENTER);
     }
 
-    private static int count(WebDriver driver, String css) {
+    static int count(WebDriver driver, String css) {
         return driver.findElements(By.cssSelector(css)).size();
     }
 
-    private static void awaitMore(WebDriver driver, String css, int before) {
+    static void awaitMore(WebDriver driver, String css, int before) {
         waiting(driver).until(d -> count(d, css) > before);
     }
 
@@ -195,7 +200,7 @@ class BrowserTests {
     }
 
     /** Asks for a person and skips the three intake questions with their buttons. */
-    private static void askForAPerson(WebDriver person) {
+    static void askForAPerson(WebDriver person) {
         int bots = count(person, "li.msg.bot");
         ask(person, "Ich möchte mit einer Beraterin sprechen");
         for (int step = 0; step < 3; step++) {
@@ -222,7 +227,7 @@ class BrowserTests {
     }
 
     /** The address of the newest waiting ticket in the queue (the list may re-render at any moment). */
-    private static String newestTicket(WebDriver counsellor) {
+    static String newestTicket(WebDriver counsellor) {
         return (String) js(counsellor, "const a = [...document.querySelectorAll('#queue tbody tr a')]; return a[a.length - 1].href;");
     }
 

@@ -33,7 +33,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addViewController("/chat").setViewName("forward:/chat/index.html");
         // browsers ask for /favicon.ico on their own; the icon is an SVG
         registry.addViewController("/favicon.ico").setViewName("forward:/favicon.svg");
     }
