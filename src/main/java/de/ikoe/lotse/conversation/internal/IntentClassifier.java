@@ -45,6 +45,10 @@ public final class IntentClassifier {
     static final double HANDOFF_MIN = 0.25;
     static final double HANDOFF_IN_A_SENTENCE = 0.6;
     static final double INTENT_MIN = 0.5;
+    /** A conversational intent under {@link #INTENT_MIN} counts when it has at least this and ... */
+    static final double LEADING_MIN = 0.3;
+    /** ... this many times the probability of any other intent. */
+    static final double CLEAR_LEAD = 3.0;
     static final double OFFER_HINT = 0.2;
     static final double OFFER_HINT_NAMED = 0.1;
     private static final String EVENT_FORMAT = "veranstaltung";
@@ -88,7 +92,7 @@ public final class IntentClassifier {
         }
         Intent best = intent(guess.best());
         double p = guess.best() == null ? 0 : guess.probability(guess.best());
-        if (TAKEN_AT_THEIR_WORD.contains(best) && best != Intent.EVENTS && p >= INTENT_MIN) {
+        if (TAKEN_AT_THEIR_WORD.contains(best) && best != Intent.EVENTS && (p >= INTENT_MIN || clearLead(guess))) {
             return best;
         }
         double offers = guess.probability(id(Intent.OFFERS));
@@ -134,6 +138,17 @@ public final class IntentClassifier {
     public static boolean askedForSomethingElse(Intent intent, IntentGuess guess, SearchResult result) {
         return (intent == Intent.OFFERS || intent == Intent.EVENTS) && result.unknownWords() > 0
                 && guess.probability(id(Intent.OUT_OF_SCOPE)) >= OUT_OF_SCOPE_HINT;
+    }
+
+    /**
+     * Whether the most probable intent stands out although under {@link #INTENT_MIN}: a word as
+     * short as "Hi" spreads the probabilities (stemmed, it is also "his"), but nothing else comes near.
+     */
+    static boolean clearLead(IntentGuess guess) {
+        double p = guess.probability(guess.best());
+        double second = guess.probabilities().entrySet().stream().filter(e -> !e.getKey().equals(guess.best()))
+                .mapToDouble(java.util.Map.Entry::getValue).max().orElse(0);
+        return p >= LEADING_MIN && p >= CLEAR_LEAD * second;
     }
 
     /** The intent a classifier label names; labels the bot does not act on are questions. */
