@@ -131,7 +131,7 @@ class AnswerByMailTests {
         ConsoleSession console = new ConsoleSession(url(""), null);
         console.logIn("admin", "admin-password-for-tests");
         assertThat(console.get("/console/tickets/" + ticket).body()).as("the counsellor is told")
-                .contains("Ihre Antworten gehen auch per E-Mail an sie").doesNotContain(address);
+                .contains("Ihre Antworten bekommt sie auch per E-Mail").doesNotContain(address);
         reply(ticket, "Guten Morgen, hier ist Berta vom Zentrum. Wir schicken Ihnen gern Unterlagen.");
         Settled.await(jdbc);
 

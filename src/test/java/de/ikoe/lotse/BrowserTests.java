@@ -546,7 +546,7 @@ class BrowserTests {
             WebElement reset = admin.findElement(By.cssSelector("button[data-reset='beraterin.browser']"));
             reset.click();
             WebElement dialog = waiting(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
-            assertThat(dialog.getText()).contains("Neues Passwort für Beraterin Browser setzen?", "nur einmal angezeigt");
+            assertThat(dialog.getText()).contains("Neues Passwort für Beraterin Browser setzen?", "zeigt das neue Passwort nur einmal an");
             shoot(admin, "reset-dialog");
             admin.findElement(By.id("confirm-no")).click();
             waiting(admin).until(ExpectedConditions.invisibilityOf(dialog));

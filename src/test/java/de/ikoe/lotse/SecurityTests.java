@@ -559,7 +559,7 @@ class SecurityTests {
         assertThat(answers).as("the right password is held back too, with the same answer").allSatisfy(a ->
                 assertThat(a).endsWith("/console/login?error"));
         String message = held.get("/console/login?error").body();
-        assertThat(message).contains("Anmeldung ist fehlgeschlagen").doesNotContain("gesperrt");
+        assertThat(message).contains("Anmeldung hat nicht geklappt").doesNotContain("gesperrt");
         assertThat(send("GET", "/api/counsellor/tickets", null, with(Http.basic(user, "das-richtige-passwort"), guesser))
                 .statusCode()).as("the API is held back alike").isEqualTo(401);
 
