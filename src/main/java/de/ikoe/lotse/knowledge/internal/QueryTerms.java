@@ -35,19 +35,20 @@ final class QueryTerms {
      * @param head  the analysed word itself, which spelling correction applies to
      * @param terms the head, its compound parts and synonyms
      * @param weak  a question word, pronoun or the like: it matches but counts little
+     * @param typed the length of the word as the person typed it, before stemming
      */
-    record Group(String head, Set<String> terms, boolean weak) {
+    record Group(String head, Set<String> terms, boolean weak, int typed) {
 
         Group with(Set<String> more) {
             Set<String> all = new LinkedHashSet<>(terms);
             all.addAll(more);
-            return new Group(head, all, weak);
+            return new Group(head, all, weak, typed);
         }
 
         Group merge(Group next) {
             Set<String> all = new LinkedHashSet<>(terms);
             all.addAll(next.terms);
-            return new Group(head, all, weak && next.weak);
+            return new Group(head, all, weak && next.weak, Math.max(typed, next.typed));
         }
     }
 
@@ -99,7 +100,7 @@ final class QueryTerms {
             letters += weak ? 0 : term.length();
             Set<String> terms = new LinkedHashSet<>();
             terms.add(term);
-            groups.add(new Group(term, terms, weak));
+            groups.add(new Group(term, terms, weak, token.end() - token.start()));
         }
         return synonyms.expand(lang, groups);
     }

@@ -32,6 +32,8 @@ final class Spelling {
 
     /** Shorter words have too many neighbours to correct safely. */
     static final int MIN_LENGTH = 5;
+    /** A stem shorter than this is too little of a word to correct. */
+    static final int MIN_STEM = 3;
     /** From this length two typos are corrected; below it, one. */
     static final int TWO_EDITS_FROM = 8;
 
@@ -40,7 +42,7 @@ final class Spelling {
     static {
         CHECKER.setMaxEdits(2);
         CHECKER.setMinPrefix(1);
-        CHECKER.setMinQueryLength(MIN_LENGTH);
+        CHECKER.setMinQueryLength(MIN_STEM);
         CHECKER.setMaxQueryLength(QueryTerms.MAX_WORD_LENGTH);
         CHECKER.setAccuracy(0.5f);
     }
@@ -58,7 +60,7 @@ final class Spelling {
         List<QueryTerms.Group> corrected = new ArrayList<>(groups.size());
         for (QueryTerms.Group group : groups) {
             String head = group.head();
-            if (group.weak() || head.length() < MIN_LENGTH || head.length() > QueryTerms.MAX_WORD_LENGTH
+            if (group.weak() || !correctable(group) || head.length() > QueryTerms.MAX_WORD_LENGTH
                     || known(reader, field, group)) {
                 corrected.add(group);
                 continue;
@@ -67,6 +69,14 @@ final class Spelling {
             corrected.add(correction.map(word -> group.with(Set.of(word))).orElse(group));
         }
         return corrected;
+    }
+
+    /**
+     * Long enough to correct safely: the word as typed, since stemming can leave little of a
+     * misspelt one ("opning" becomes "opn"), as long as the stem keeps {@link #MIN_STEM} letters.
+     */
+    private static boolean correctable(QueryTerms.Group group) {
+        return group.head().length() >= MIN_STEM && Math.max(group.head().length(), group.typed()) >= MIN_LENGTH;
     }
 
     private static Optional<String> lookUp(IndexReader reader, String field, String head) {

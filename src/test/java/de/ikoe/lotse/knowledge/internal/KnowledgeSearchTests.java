@@ -217,6 +217,26 @@ class KnowledgeSearchTests {
     }
 
     @Test
+    void aMisspeltWordIsCorrectedByItsLengthAsTypedNotByWhatStemmingLeftOfIt() {
+        searchAt(Instant.parse("2026-11-29T12:00:00Z"));
+        index.withSearcher((snapshot, searcher) -> {
+            try {
+                // "opning" stems to "opn": three letters, but six as typed, one letter from "opening"
+                List<QueryTerms.Group> typo = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "en", "opning");
+                assertThat(typo.get(0).head()).hasSizeLessThan(Spelling.MIN_LENGTH);
+                assertThat(snapshot.spelling().correct(searcher.getIndexReader(), "all_en", typo).get(0).terms())
+                        .containsAll(QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "en", "opening").get(0).terms());
+                // a word typed short stays as it is: "Jen" is not corrected into anything
+                List<QueryTerms.Group> shortWord = QueryTerms.of(snapshot.analysis(), snapshot.synonyms(), "de", "Jen");
+                assertThat(snapshot.spelling().correct(searcher.getIndexReader(), "all_de", shortWord)).isEqualTo(shortWord);
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
     void aWordOfFourThousandLettersIsNeitherSearchedNorCorrected() {
         String monster = "schulung".repeat(500);
         LuceneKnowledgeSearch search = searchAt(Instant.parse("2026-11-29T12:00:00Z"));
