@@ -32,7 +32,7 @@ import java.util.Set;
  * knowledge base's {@code compounds.txt} (German), light stemming.
  *
  * <p>Besides stop words, which are dropped, each language has "weak" words (question words,
- * pronouns, modal verbs): they still match, but count little, so that "Wer seid ihr?" finds
+ * pronouns, modal verbs, greetings and thanks): they still match, but count little, so that "Wer seid ihr?" finds
  * who we are while "Kannst du mir ein Rezept geben?" is not mistaken for a question about us.
  */
 final class Analysis {
@@ -60,7 +60,10 @@ final class Analysis {
             "neu", "neue", "frage", "fragen", "machen", "macht", "mache", "tun", "finden", "finde", "brauchen",
             "brauche", "braucht", "suche", "suchen", "wissen", "weiß", "erfahren", "erklären", "bedeutet",
             "heißt", "hallo", "danke", "einfach", "denn", "hier", "dort", "jetzt", "gerade", "immer", "wirklich",
-            "ganz", "einige", "andere", "anderen", "infos", "information", "informationen", "sagen", "erzähl");
+            "ganz", "einige", "andere", "anderen", "infos", "information", "informationen", "sagen", "erzähl",
+            // greetings and thanks around a question: "Guten Tag" must not look for a "Tag"
+            "hi", "hey", "moin", "servus", "hallöchen", "guten", "tag", "morgen", "abend", "grüß", "gruß", "grüße",
+            "vielen", "dank", "dankeschön", "liebe", "lieber");
 
     private static final List<String> ENGLISH_STOP = List.of(
             "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
@@ -74,7 +77,9 @@ final class Analysis {
             "would", "should", "will", "shall", "may", "might", "must", "please", "tell", "know", "give", "get",
             "find", "need", "want", "there", "here", "any", "some", "all", "more", "good", "new", "question",
             "questions", "make", "actually", "really", "hello", "thanks", "information", "info", "explain",
-            "mean", "means", "exactly", "anything", "something", "help", "like", "there's", "what's");
+            "mean", "means", "exactly", "anything", "something", "help", "like", "there's", "what's",
+            // greetings and thanks around a question: "Hi" stems like "his"
+            "hi", "hey", "hiya", "morning", "afternoon", "evening", "dear", "cheers", "thank", "thx", "greetings");
 
     /**
      * Names that stemming would turn into another word: the centre's format "VielFalter" must

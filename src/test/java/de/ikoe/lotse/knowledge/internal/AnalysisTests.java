@@ -48,6 +48,15 @@ class AnalysisTests {
     }
 
     @Test
+    void greetingsAndThanksAroundAQuestionCountLittle() {
+        // "Hi" stems like "his", "Guten Tag" holds the "Tag" of "Diversity-Tag": neither may steer the search
+        assertThat(en("Hi")).isEqualTo(en("his")).allMatch(term -> analysis.isWeak("en", term));
+        assertThat(de("Guten Tag, moin, vielen Dank")).isNotEmpty().allMatch(term -> analysis.isWeak("de", term));
+        assertThat(en("good morning, cheers, thank you")).isNotEmpty().allMatch(term -> analysis.isWeak("en", term));
+        assertThat(de("Diversity-Tag")).anyMatch(term -> !analysis.isWeak("de", term));
+    }
+
+    @Test
     void theNameVielFalterStaysApartFromVielfaltInBothLanguages() {
         assertThat(de("VielFalter")).isNotEqualTo(de("Vielfalt"));
         assertThat(en("VielFalter")).isNotEqualTo(en("Vielfalt"));
