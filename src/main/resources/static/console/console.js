@@ -8,7 +8,9 @@
   // reload would cancel the form's navigation.
   var leaving = false;
   document.addEventListener('submit', function (e) { if (!e.defaultPrevented) { leaving = true; } });
-  var ZONE = 'Europe/Berlin';
+  // times in the centre's zone, as the server names it (the browser's own where a page lacks it)
+  var zoneMeta = document.querySelector('meta[name="lotse-zone"]');
+  var ZONE = zoneMeta ? zoneMeta.content : undefined;
   var lang = document.documentElement.lang || 'de';
 
   function label(el, key) { var host = el && el.closest('[data-l-' + key + ']'); return host ? host.getAttribute('data-l-' + key) : ''; }

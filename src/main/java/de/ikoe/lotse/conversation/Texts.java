@@ -2,6 +2,7 @@ package de.ikoe.lotse.conversation;
 
 import de.ikoe.lotse.knowledge.KnowledgeDocument;
 import de.ikoe.lotse.knowledge.TextBundle;
+import de.ikoe.lotse.system.ClockConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 public final class Texts {
 
     private static final Logger log = LoggerFactory.getLogger(Texts.class);
-    private static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/Berlin");
+    private static final ZoneId CENTRE_ZONE = ZoneId.of(ClockConfiguration.CENTRE_ZONE);
 
     /** Names of places whose id is not simply the name in lower case. */
     private static final Map<String, String> PLACE_NAMES = Map.of(
