@@ -9,7 +9,6 @@ import de.ikoe.lotse.knowledge.KnowledgeSearch;
 import de.ikoe.lotse.system.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,10 +49,9 @@ class ConsoleController {
     private final MessageSource messages;
 
     ConsoleController(HandoffService handoff, Counselling counselling, AccountService accounts, ConsoleEvents events,
-                      KnowledgeSearch knowledge, AuditLog audit, Clock clock, MessageSource messages,
-                      @Value("${lotse.handoff.reminder-after:30m}") Duration reminderAfter) {
+                      KnowledgeSearch knowledge, AuditLog audit, Clock clock, MessageSource messages) {
         this.messages = messages;
-        this.reminderAfter = reminderAfter;
+        this.reminderAfter = handoff.reminderAfter();
         this.handoff = handoff;
         this.counselling = counselling;
         this.accounts = accounts;

@@ -73,6 +73,9 @@ public interface HandoffService {
     /** The configured office hours, for display. */
     OfficeHours officeHours();
 
+    /** How long a ticket may wait unclaimed before it is overdue and counsellors are reminded. */
+    java.time.Duration reminderAfter();
+
     /** Days and hours counsellors work (Europe/Berlin). */
     record OfficeHours(java.util.List<java.time.DayOfWeek> days, java.time.LocalTime opens, java.time.LocalTime closes) {
     }

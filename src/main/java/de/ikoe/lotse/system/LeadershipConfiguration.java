@@ -3,7 +3,6 @@ package de.ikoe.lotse.system;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +14,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -40,11 +38,9 @@ class LeadershipConfiguration {
     }
 
     @Bean
-    JdbcLockRegistry leaderLockRegistry(DefaultLockRepository repository,
-                                        @Value("${lotse.leader.ttl:10s}") Duration ttl,
-                                        @Value("${lotse.leader.retry:500ms}") Duration retry) {
-        JdbcLockRegistry registry = new JdbcLockRegistry(repository, ttl);
-        registry.setIdleBetweenTries(retry);
+    JdbcLockRegistry leaderLockRegistry(DefaultLockRepository repository, LeaderProperties leader) {
+        JdbcLockRegistry registry = new JdbcLockRegistry(repository, leader.ttl());
+        registry.setIdleBetweenTries(leader.retry());
         return registry;
     }
 
@@ -66,11 +62,10 @@ class LeadershipConfiguration {
 
     @Bean
     LockRegistryLeaderInitiator leaderInitiator(JdbcLockRegistry registry, Leadership leadership,
-                                                @Value("${lotse.leader.heartbeat:2s}") Duration heartbeat,
-                                                @Value("${lotse.leader.retry:500ms}") Duration retry) {
+                                                LeaderProperties leader) {
         LockRegistryLeaderInitiator initiator = new LockRegistryLeaderInitiator(registry, leadership);
-        initiator.setHeartBeatMillis(heartbeat.toMillis());
-        initiator.setBusyWaitMillis(retry.toMillis());
+        initiator.setHeartBeatMillis(leader.heartbeat().toMillis());
+        initiator.setBusyWaitMillis(leader.retry().toMillis());
         return initiator;
     }
 }

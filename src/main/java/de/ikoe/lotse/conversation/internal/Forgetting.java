@@ -6,7 +6,6 @@ import de.ikoe.lotse.delivery.Outbox;
 import de.ikoe.lotse.handoff.HandoffService;
 import de.ikoe.lotse.system.AuditLog;
 import de.ikoe.lotse.system.ClockConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,7 +39,7 @@ public class Forgetting {
 
     Forgetting(Participants participants, Conversations conversations, Messages messages, Outbox outbox,
                HandoffService handoff, ApplicationEventPublisher events, Clock clock, AuditLog audit,
-               @Value("${lotse.privacy.retention-days:90}") int retentionDays) {
+               PrivacyProperties privacy) {
         this.participants = participants;
         this.conversations = conversations;
         this.messages = messages;
@@ -49,7 +48,7 @@ public class Forgetting {
         this.events = events;
         this.clock = clock;
         this.audit = audit;
-        this.retention = Duration.ofDays(retentionDays);
+        this.retention = Duration.ofDays(privacy.retentionDays());
     }
 
     /** Deletes a person with all their conversations; the audit log notes it, naming no one. */

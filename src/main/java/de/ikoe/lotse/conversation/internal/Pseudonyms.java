@@ -1,6 +1,5 @@
 package de.ikoe.lotse.conversation.internal;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,8 @@ class Pseudonyms {
 
     private final byte[] key;
 
-    Pseudonyms(@Value("${lotse.privacy.pseudonym-key:}") String configured, JdbcTemplate jdbc,
-               TransactionTemplate transactions) {
+    Pseudonyms(PrivacyProperties privacy, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        String configured = privacy.pseudonymKey();
         this.key = (configured.isBlank() ? storedKey(jdbc, transactions) : configured).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -163,6 +163,11 @@ class TicketService implements HandoffService {
     }
 
     @Override
+    public java.time.Duration reminderAfter() {
+        return properties.reminderAfter();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public ZonedDateTime nextOpening() {
         ZonedDateTime now = ZonedDateTime.now(clock);
