@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,11 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
     private static final int MAX_CURSOR = 500;
     /** The longest room or event id the store keeps; the specification allows 255 bytes, real servers use far fewer. */
     private static final int MAX_ID = 200;
+    /**
+     * How far the homeserver's clock may be behind ours. Starting over, the bot reads events from that much before
+     * its last sync again; those it handled then are recognised by their event id.
+     */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final MatrixProperties properties;
     private final MatrixClient client;
@@ -101,6 +107,9 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
         Duration backoff = Duration.ofSeconds(1);
         String filter = null;
         boolean authenticated = false;
+        // What the homeserver sent before this moment was seen already, in this run or before a restart.
+        Instant seenUpTo = Instant.now();
+        Instant startingOverFrom = null;
         while (!Thread.currentThread().isInterrupted() && loop == Thread.currentThread()) {
             try {
                 if (!authenticated) {
@@ -110,14 +119,31 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
                     log.info("Matrix bot {} is up on {}", session.userId(), properties.homeserver());
                 }
                 String since = store.cursor().orElse(null);
-                SyncResponse sync = client.sync(since, filter, since == null ? Duration.ZERO : properties.syncTimeout());
-                handle(sync, since == null);
+                Instant asked = Instant.now();
+                SyncResponse sync;
+                try {
+                    sync = client.sync(since, filter, since == null ? Duration.ZERO : properties.syncTimeout());
+                } catch (MatrixException e) {
+                    if (since == null || !e.badRequest()) {
+                        throw e;
+                    }
+                    // A position the server no longer knows (restored database, a token mangled on its way)
+                    // would be refused forever: start over, answering only what may not have been seen yet.
+                    startingOverFrom = seenUpTo.minus(CLOCK_SKEW);
+                    log.warn("The Matrix homeserver refuses the stored sync position ({} {}); syncing afresh and "
+                            + "answering what was written since {}", e.status(), e.errcode(), startingOverFrom);
+                    store.forgetCursor();
+                    continue;
+                }
+                handle(sync, since != null ? Instant.MIN : startingOverFrom != null ? startingOverFrom : Instant.MAX);
                 if (sync.nextBatch() == null || sync.nextBatch().isBlank() || sync.nextBatch().length() > MAX_CURSOR) {
                     log.warn("The homeserver's next_batch is missing or longer than {} characters; syncing again from "
                             + "the last one", MAX_CURSOR);
                 } else {
                     store.cursor(sync.nextBatch());
+                    startingOverFrom = null;
                 }
+                seenUpTo = asked;
                 backoff = Duration.ofSeconds(1);
             } catch (MatrixException e) {
                 if (e.unknownToken() && !authenticated || e.unknownToken() && !properties.hasPassword()) {
@@ -165,7 +191,11 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
                          "ephemeral":{"types":[]},"account_data":{"types":[]}}}""");
     }
 
-    void handle(SyncResponse sync, boolean firstSync) {
+    /**
+     * @param newFrom events the server stamped before this are not answered: {@link Instant#MIN} for a sync that
+     *                continues from a position, {@link Instant#MAX} for the very first sync (all of it is history)
+     */
+    void handle(SyncResponse sync, Instant newFrom) {
         for (String invited : sync.invites()) {
             try {
                 client.join(invited);
@@ -182,13 +212,13 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
             if (room.joinedMembers() != null) {
                 members.put(roomId, room.joinedMembers());
             }
-            if (!firstSync) {
-                room(roomId, room.timeline());
+            if (!newFrom.equals(Instant.MAX)) {
+                room(roomId, room.timeline(), newFrom);
             }
         });
     }
 
-    private void room(String roomId, List<SyncResponse.Event> timeline) {
+    private void room(String roomId, List<SyncResponse.Event> timeline, Instant newFrom) {
         // What was said before the bot joined is history, not a question to it.
         int from = 0;
         for (int i = 0; i < timeline.size(); i++) {
@@ -199,7 +229,8 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
             }
         }
         for (SyncResponse.Event event : timeline.subList(from, timeline.size())) {
-            if (session.userId().equals(event.sender()) || event.eventId().isBlank() || event.eventId().length() > MAX_ID) {
+            if (session.userId().equals(event.sender()) || event.eventId().isBlank() || event.eventId().length() > MAX_ID
+                    || !newFrom.equals(Instant.MIN) && Instant.ofEpochMilli(event.originServerTs()).isBefore(newFrom)) {
                 continue;
             }
             if (counsellors != null && roomId.equals(counsellors.roomId())) {

@@ -27,6 +27,11 @@ class MatrixStore {
         }
     }
 
+    /** Forgets where the sync stood: the next sync is an initial one. */
+    void forgetCursor() {
+        jdbc.update("delete from channel_cursor where channel = ?", CHANNEL);
+    }
+
     void thread(long ticketId, String roomId, String rootEventId) {
         if (threadOf(ticketId).isEmpty()) {
             jdbc.update("insert into matrix_ticket_thread (ticket_id, room_id, root_event_id) values (?, ?, ?)",

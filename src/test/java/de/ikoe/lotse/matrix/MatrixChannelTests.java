@@ -23,6 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -309,6 +311,72 @@ class MatrixChannelTests {
         awaitBotTexts(room, 3);
         assertThat(settledBotTextsIn(room, question)).hasSize(3);
         assertThat(botTextsIn(room).get(2)).contains("Charta");
+    }
+
+    /** As after the homeserver's database was restored: the position the bot holds is refused from then on. */
+    @Test
+    void aSyncPositionTheHomeserverNoLongerKnowsIsDroppedWithoutAnsweringAnythingTwice() {
+        ListAppender<ILoggingEvent> reports = new ListAppender<>();
+        reports.start();
+        Logger log = (Logger) LoggerFactory.getLogger(MatrixBot.class);
+        log.addAppender(reports);
+        try {
+            String room = directRoom();
+            String first = matrix.text(room, person, "Was ist IKÖ?");
+            assertThat(settledBotTextsIn(room, first)).hasSize(2);
+            matrix.unknownNextBatchNext();
+            String second = matrix.text(room, person, "Was ist die Charta der Vielfalt?");
+            assertThat(settledBotTextsIn(room, second)).hasSize(3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> reports.list.stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("refuses the stored sync position")));
+            String third = matrix.text(room, person, "Was ist Leichte Sprache?");
+            assertThat(settledBotTextsIn(room, third)).hasSize(4);
+            assertThat(botTextsIn(room).get(3)).contains("Leichte Sprache");
+            assertThat(reports.list).noneMatch(e -> e.getFormattedMessage().contains("restored-"));
+        } finally {
+            log.detachAppender(reports);
+        }
+    }
+
+    /**
+     * A position refused after a restart: the bot starts over, answers what was written while it was away, and
+     * nothing it answered before.
+     */
+    @Test
+    void aStoredSyncPositionTheHomeserverRefusesAfterARestartIsDroppedWithoutAnsweringAnythingTwice() throws Exception {
+        ownHomeserver();
+        String token = matrix.issueToken();
+        ListAppender<ILoggingEvent> reports = new ListAppender<>();
+        Logger log = (Logger) LoggerFactory.getLogger(MatrixBot.class);
+        try {
+            // each start sets up logging anew, which stops the appenders it finds
+            ownLotse(Map.of("lotse.matrix.token", token), () -> {
+                reports.start();
+                log.addAppender(reports);
+            });
+            String room = directRoom();
+            String first = matrix.text(room, person, "Was ist IKÖ?");
+            assertThat(settledBotTextsIn(room, first)).hasSize(2);
+            lotse.close();
+            try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("lotse").toAbsolutePath(),
+                    "sa", "")) {
+                assertThat(db.createStatement().executeUpdate(
+                        "update channel_cursor set cursor_value = 'no-such-position' where channel = 'matrix'")).isOne();
+            }
+            String whileAway = matrix.text(room, person, "Was ist die Charta der Vielfalt?");
+            lotse.start();
+            assertThat(settledBotTextsIn(room, whileAway)).hasSize(3);
+            assertThat(botTextsIn(room).get(2)).contains("Charta");
+            String after = matrix.text(room, person, "Was ist Leichte Sprache?");
+            assertThat(settledBotTextsIn(room, after)).hasSize(4);
+            assertThat(botTextsIn(room).get(3)).contains("Leichte Sprache");
+            assertThat(reports.list).anyMatch(e -> e.getLevel() == Level.WARN
+                            && e.getFormattedMessage().contains("refuses the stored sync position"))
+                    .noneMatch(e -> e.getFormattedMessage().contains("no-such-position")
+                            || e.getFormattedMessage().contains(token));
+        } finally {
+            log.detachAppender(reports);
+        }
     }
 
     /** A whole handoff: the person in a Matrix room, the counsellor in the counsellors' room, a restart in between. */
