@@ -43,6 +43,7 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
     private static final int MAX_CURSOR = 500;
     /** The longest room or event id the store keeps; the specification allows 255 bytes, real servers use far fewer. */
     private static final int MAX_ID = 200;
+    private static final int NOT_A_MEMBER = -1;
     /**
      * How far the homeserver's clock may be behind ours. Starting over, the bot reads events from that much before
      * its last sync again; those it handled then are recognised by their event id.
@@ -237,6 +238,10 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
                 if ("m.room.message".equals(event.type())) {
                     counsellors.handle(event);
                 }
+            } else if (memberCount(roomId) == NOT_A_MEMBER) {
+                // An answer could not be posted, and its failure would hold up what the person is told elsewhere.
+                log.warn("Ignoring an event of a Matrix room the homeserver says the bot is not in");
+                return;
             } else if ("m.room.encrypted".equals(event.type())) {
                 conversations.handle(new InboundMessage(MatrixGateway.CHANNEL, "encrypted:" + roomId,
                         participant(roomId, event), roomId, null, InboundMessage.UNREADABLE, null));
@@ -265,14 +270,16 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
         return memberCount(roomId) <= 2 ? "user:" + event.sender() : "room:" + roomId;
     }
 
+    /** @return the room's member count, or {@link #NOT_A_MEMBER} (not kept: the bot may join later) */
     private int memberCount(String roomId) {
-        return members.computeIfAbsent(roomId, id -> {
+        Integer count = members.computeIfAbsent(roomId, id -> {
             try {
                 return client.joinedMembers(id).size();
             } catch (MatrixException e) {
-                return 2;
+                return e.forbidden() ? null : 2;
             }
         });
+        return count == null ? NOT_A_MEMBER : count;
     }
 
     private boolean addressed(SyncResponse.Event event, String body) {
