@@ -5,6 +5,7 @@ import de.ikoe.lotse.conversation.ConversationService;
 import de.ikoe.lotse.conversation.InboundMessage;
 import de.ikoe.lotse.matrix.client.MatrixClient;
 import de.ikoe.lotse.matrix.client.MatrixException;
+import de.ikoe.lotse.matrix.client.SyncFilter;
 import de.ikoe.lotse.matrix.client.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,6 @@ import de.ikoe.lotse.system.SingletonWork;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -57,13 +57,12 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
     private final MatrixGateway gateway;
     private final ConversationService conversations;
     private final CounsellorRoom counsellors;
-    private final JsonMapper json;
     private final Map<String, Integer> members = new ConcurrentHashMap<>();
     private volatile Thread loop;
     private volatile boolean closed;
 
     MatrixBot(MatrixProperties properties, MatrixClient client, MatrixSession session, MatrixStore store,
-              MatrixGateway gateway, ConversationService conversations, CounsellorRoom counsellors, JsonMapper json) {
+              MatrixGateway gateway, ConversationService conversations, CounsellorRoom counsellors) {
         this.properties = properties;
         this.client = client;
         this.session = session;
@@ -71,7 +70,6 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
         this.gateway = gateway;
         this.conversations = conversations;
         this.counsellors = counsellors;
-        this.json = json;
     }
 
     @Override
@@ -183,13 +181,13 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
     }
 
     /** Room messages and memberships only: what the bot acts on. */
-    private JsonNode filter() {
-        return json.readTree("""
-                {"presence":{"types":[]},"account_data":{"types":[]},
-                 "room":{"timeline":{"types":["m.room.message","m.room.member","m.room.encrypted","m.room.encryption"],
-                                     "limit":50},
-                         "state":{"types":["m.room.member","m.room.encryption"],"lazy_load_members":true},
-                         "ephemeral":{"types":[]},"account_data":{"types":[]}}}""");
+    private static SyncFilter filter() {
+        SyncFilter.EventFilter none = SyncFilter.EventFilter.none();
+        return new SyncFilter(none, none, new SyncFilter.RoomFilter(
+                new SyncFilter.EventFilter(List.of("m.room.message", "m.room.member", "m.room.encrypted",
+                        "m.room.encryption"), 50, null),
+                new SyncFilter.EventFilter(List.of("m.room.member", "m.room.encryption"), null, true),
+                none, none));
     }
 
     /**
@@ -214,7 +212,7 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
                 members.put(roomId, room.joinedMembers());
             }
             if (!newFrom.equals(Instant.MAX)) {
-                room(roomId, room.timeline(), newFrom);
+                room(roomId, room.events(), newFrom);
             }
         });
     }
@@ -225,7 +223,7 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
         for (int i = 0; i < timeline.size(); i++) {
             SyncResponse.Event e = timeline.get(i);
             if ("m.room.member".equals(e.type()) && session.userId().equals(e.stateKey())
-                    && "join".equals(e.content().path("membership").asString(null))) {
+                    && "join".equals(e.text("membership"))) {
                 from = i + 1;
             }
         }
