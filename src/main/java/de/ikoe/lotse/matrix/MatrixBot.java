@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import de.ikoe.lotse.system.SingletonWork;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 
 /**
  * The sync loop: accepts invites, reads what people write and hands it to the conversation
@@ -39,6 +41,8 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
 
     private static final Logger log = LoggerFactory.getLogger(MatrixBot.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    /** How long a stop waits for the interrupted loop to end. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** The longest {@code next_batch} the store keeps (its column). */
     private static final int MAX_CURSOR = 500;
     /** The longest room or event id the store keeps; the specification allows 255 bytes, real servers use far fewer. */
@@ -58,7 +62,11 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
     private final ConversationService conversations;
     private final CounsellorRoom counsellors;
     private final Map<String, Integer> members = new ConcurrentHashMap<>();
-    private volatile Thread loop;
+    /** Runs the sync loop; stopping the service interrupts it and waits for it to end. */
+    private final SimpleAsyncTaskExecutor loops = new SimpleAsyncTaskExecutor("matrix-sync-");
+    /** The loop that should run, compared by identity: one that is no longer it ends. */
+    private volatile Object current;
+    private Future<?> running;
     private volatile boolean closed;
 
     MatrixBot(MatrixProperties properties, MatrixClient client, MatrixSession session, MatrixStore store,
@@ -70,24 +78,28 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
         this.gateway = gateway;
         this.conversations = conversations;
         this.counsellors = counsellors;
+        loops.setDaemon(true);
+        loops.setCancelRemainingTasksOnClose(true);
+        loops.setTaskTerminationTimeout(STOP_WAIT.toMillis());
     }
 
     @Override
     public synchronized void begin() {
-        if (loop != null) {
+        if (running != null || closed) {
             return;
         }
-        loop = new Thread(this::run, "matrix-sync");
-        loop.setDaemon(true);
-        loop.start();
+        Object run = new Object();
+        current = run;
+        running = loops.submit(() -> run(run));
     }
 
     @Override
     public synchronized void end() {
-        Thread thread = loop;
-        loop = null;
-        if (thread != null) {
-            thread.interrupt();
+        Future<?> loop = running;
+        current = null;
+        running = null;
+        if (loop != null) {
+            loop.cancel(true); // interrupts a long poll as well as a pause
         }
     }
 
@@ -102,14 +114,14 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
         begin();
     }
 
-    private void run() {
+    private void run(Object run) {
         Duration backoff = Duration.ofSeconds(1);
         String filter = null;
         boolean authenticated = false;
         // What the homeserver sent before this moment was seen already, in this run or before a restart.
         Instant seenUpTo = Instant.now();
         Instant startingOverFrom = null;
-        while (!Thread.currentThread().isInterrupted() && loop == Thread.currentThread()) {
+        while (!Thread.currentThread().isInterrupted() && current == run) {
             try {
                 if (!authenticated) {
                     session.authenticate();
@@ -158,7 +170,7 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
                 log.warn("Matrix sync failed ({}); trying again in {}", e.getMessage(), wait);
                 backoff = pause(wait, backoff);
             } catch (RestClientException | IllegalStateException e) {
-                if (loop != Thread.currentThread()) {
+                if (current != run) {
                     return; // stopping
                 }
                 log.warn("Matrix homeserver not reachable ({}); trying again in {}", e.getMessage(), backoff);
@@ -312,8 +324,11 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
     /** The service stops: the loop ends, and so does the counsellors' room. */
     @Override
     public void stop() {
-        end();
-        closed = true;
+        synchronized (this) {
+            closed = true;
+            end();
+        }
+        loops.close();
         if (counsellors != null) {
             counsellors.close();
         }

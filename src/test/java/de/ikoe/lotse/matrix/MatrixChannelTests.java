@@ -304,7 +304,10 @@ class MatrixChannelTests {
         String room = directRoom();
         matrix.text(room, person, "Was ist IKÖ?");
         awaitBotTexts(room, 2);
+        long loops = syncLoops();
         lotse.close();
+        // stopped cleanly: the loop, interrupted in its long poll, has ended when the service has
+        await().atMost(Duration.ofSeconds(1)).until(() -> syncLoops() == loops - 1);
         matrix.limitedNext();
         String question = matrix.text(room, person, "Was ist die Charta der Vielfalt?");
         lotse.start();
@@ -377,6 +380,10 @@ class MatrixChannelTests {
         } finally {
             log.detachAppender(reports);
         }
+    }
+
+    private static long syncLoops() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("matrix-sync")).count();
     }
 
     /** A whole handoff: the person in a Matrix room, the counsellor in the counsellors' room, a restart in between. */
