@@ -468,6 +468,20 @@ class MatrixChannelTests {
         return matrix.requests().stream().filter(r -> r.contains(counsellorsRoom + "/send/")).count();
     }
 
+    /** A short rate limit of the room is waited out on the posting thread as the room asks: the next try posts. */
+    @Test
+    void aShortRateLimitOfTheCounsellorsRoomIsWaitedOutInOrder() {
+        String room = directRoom();
+        long before = announcements();
+        long tries = triesToPostInTheCounsellorsRoom();
+        matrix.failNext(counsellorsRoom + "/send/", 429, "M_LIMIT_EXCEEDED", "Too many requests", 700, null);
+        handOverToACounsellor(room);
+        await().atMost(Duration.ofSeconds(30)).until(() -> announcements() == before + 1);
+        Settled.await(database());
+        assertThat(announcements()).isEqualTo(before + 1);
+        assertThat(triesToPostInTheCounsellorsRoom() - tries).isEqualTo(2);
+    }
+
     /** The room fails every try in a row: the post is left to the event registry, which hands it over again. */
     @Test
     void aPostTheRoomRefusedForAWhileIsMadeLaterAndOnce() {
