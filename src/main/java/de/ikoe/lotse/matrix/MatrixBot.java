@@ -27,7 +27,9 @@ import java.util.concurrent.Future;
  * The sync loop: accepts invites, reads what people write and hands it to the conversation
  * module, and passes the counsellors' room to {@link CounsellorRoom}. {@code next_batch} is
  * stored after the batch it ends was handled, so a restart resumes there; events handled twice
- * are recognised by their {@code event_id}.
+ * are recognised by their {@code event_id}. A stored position the homeserver refuses (400, as after its
+ * database was restored) is dropped: the bot syncs afresh and answers only what was written since its last
+ * sync, less {@link #CLOCK_SKEW}.
  *
  * <p>The bot never answers its own events, {@code m.notice}s (bots talking to bots would never
  * stop) or what was said in a room before it joined. In a room of the bot and one person it
@@ -118,7 +120,8 @@ class MatrixBot implements SmartLifecycle, SingletonWork {
         Duration backoff = Duration.ofSeconds(1);
         String filter = null;
         boolean authenticated = false;
-        // What the homeserver sent before this moment was seen already, in this run or before a restart.
+        // Until a sync succeeds, the start stands for the last one: after a restart on a refused position, what
+        // was written longer than CLOCK_SKEW before the start is taken as seen, even if the service was down then.
         Instant seenUpTo = Instant.now();
         Instant startingOverFrom = null;
         while (!Thread.currentThread().isInterrupted() && current == run) {

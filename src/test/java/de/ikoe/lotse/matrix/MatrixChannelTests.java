@@ -342,8 +342,8 @@ class MatrixChannelTests {
     }
 
     /**
-     * A position refused after a restart: the bot starts over, answers what was written while it was away, and
-     * nothing it answered before.
+     * A position refused after a restart: the bot starts over, answers what was written while it was away (for
+     * less than a minute), and nothing it answered before.
      */
     @Test
     void aStoredSyncPositionTheHomeserverRefusesAfterARestartIsDroppedWithoutAnsweringAnythingTwice() throws Exception {
