@@ -20,8 +20,13 @@ import de.ikoe.lotse.matrix.client.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -282,41 +287,61 @@ class CounsellorRoom {
     }
 
     private static void postInOrder(Runnable work) {
-        Duration wait = Duration.ofMillis(500);
-        for (int attempt = 1; ; attempt++) {
-            try {
+        try {
+            new RetryTemplate(new InOrder()).execute(() -> {
                 work.run();
+                return null;
+            });
+        } catch (RetryException e) {
+            Throwable last = e.getLastException();
+            if (last instanceof MatrixException refused && refused.status() == 400) {
+                log.warn("The counsellors' room refused a post: {}", refused.getMessage());
                 return;
-            } catch (MatrixException e) {
-                if (e.status() == 400) {
-                    log.warn("The counsellors' room refused a post: {}", e.getMessage());
-                    return;
-                }
-                if (attempt >= ATTEMPTS_IN_ORDER || e.forbidden() || e.unknownToken()) {
-                    throw e;
-                }
-                if (e.retryAfter() != null) {
-                    wait = e.retryAfter();
-                }
-            } catch (RestClientException e) {
-                if (attempt >= ATTEMPTS_IN_ORDER) {
-                    throw e;
-                }
             }
-            if (wait.compareTo(LONGEST_WAIT_IN_ORDER) > 0) {
-                throw new IllegalStateException("the counsellors' room asks to wait " + wait);
+            if (last instanceof RuntimeException failure) {
+                throw failure;
             }
-            pause(wait);
-            wait = wait.multipliedBy(2);
+            throw new IllegalStateException("stopping", last);
         }
     }
 
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("stopping", e);
+    /**
+     * Up to {@link #ATTEMPTS_IN_ORDER} tries in a row: a rate limit is waited out as long as the server asks, if
+     * that is short, else 500 ms and then twice as long. One policy per post: it remembers what the server asked.
+     */
+    private static final class InOrder implements RetryPolicy {
+
+        private Duration asked;
+
+        @Override
+        public boolean shouldRetry(Throwable failure) {
+            asked = null;
+            if (failure instanceof MatrixException e) {
+                if (e.status() == 400 || e.forbidden() || e.unknownToken()) {
+                    return false;
+                }
+                asked = e.retryAfter();
+                return asked == null || asked.compareTo(LONGEST_WAIT_IN_ORDER) <= 0;
+            }
+            return failure instanceof RestClientException;
+        }
+
+        @Override
+        public BackOff getBackOff() {
+            return () -> new BackOffExecution() {
+                private int retries;
+                private Duration wait = Duration.ofMillis(500);
+
+                @Override
+                public long nextBackOff() {
+                    if (++retries >= ATTEMPTS_IN_ORDER) {
+                        return STOP;
+                    }
+                    Duration next = asked != null ? asked : wait;
+                    wait = next.multipliedBy(2);
+                    return next.toMillis();
+                }
+            };
         }
     }
 

@@ -61,8 +61,7 @@ class MatrixConfiguration {
 
     @Bean
     MatrixBot matrixBot(MatrixProperties properties, MatrixClient client, MatrixSession session, MatrixStore store,
-                        MatrixGateway gateway, ConversationService conversations, ObjectProvider<CounsellorRoom> room,
-                        JsonMapper json) {
-        return new MatrixBot(properties, client, session, store, gateway, conversations, room.getIfAvailable(), json);
+                        MatrixGateway gateway, ConversationService conversations, ObjectProvider<CounsellorRoom> room) {
+        return new MatrixBot(properties, client, session, store, gateway, conversations, room.getIfAvailable());
     }
 }

@@ -97,6 +97,7 @@ public final class FakeHomeserver implements AutoCloseable {
     private boolean closed;
     private long idCounter;
     private boolean limitedNext;
+    private boolean unknownNextBatchNext;
     private int sendRequests;
     private final Map<String, String> devicesByToken = new HashMap<>();
     private final List<String> loginDevices = new ArrayList<>();
@@ -447,6 +448,15 @@ public final class FakeHomeserver implements AutoCloseable {
         return locked(() -> rawSyncsServed);
     }
 
+    /**
+     * The next sync response that contains joined rooms ends with a {@code next_batch} this server does not know
+     * (as after its database was restored from a backup): a later {@code /sync} from it is refused with 400
+     * {@code M_INVALID_PARAM}.
+     */
+    public void unknownNextBatchNext() {
+        inLock(() -> unknownNextBatchNext = true);
+    }
+
     /** The next sync response that contains joined rooms marks their timelines {@code limited: true}. */
     public void limitedNext() {
         inLock(() -> limitedNext = true);
@@ -779,6 +789,10 @@ public final class FakeHomeserver implements AutoCloseable {
     private ObjectNode delivered(ObjectNode response) {
         if (!response.get("rooms").get(JOIN).isEmpty()) {
             limitedNext = false;
+            if (unknownNextBatchNext) {
+                unknownNextBatchNext = false;
+                response.put("next_batch", "restored-" + log.size());
+            }
         }
         return response;
     }

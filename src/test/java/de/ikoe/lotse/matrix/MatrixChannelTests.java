@@ -23,6 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -302,13 +304,86 @@ class MatrixChannelTests {
         String room = directRoom();
         matrix.text(room, person, "Was ist IKÖ?");
         awaitBotTexts(room, 2);
+        long loops = syncLoops();
         lotse.close();
+        // stopped cleanly: the loop, interrupted in its long poll, has ended when the service has
+        await().atMost(Duration.ofSeconds(1)).until(() -> syncLoops() == loops - 1);
         matrix.limitedNext();
         String question = matrix.text(room, person, "Was ist die Charta der Vielfalt?");
         lotse.start();
         awaitBotTexts(room, 3);
         assertThat(settledBotTextsIn(room, question)).hasSize(3);
         assertThat(botTextsIn(room).get(2)).contains("Charta");
+    }
+
+    /** As after the homeserver's database was restored: the position the bot holds is refused from then on. */
+    @Test
+    void aSyncPositionTheHomeserverNoLongerKnowsIsDroppedWithoutAnsweringAnythingTwice() {
+        ListAppender<ILoggingEvent> reports = new ListAppender<>();
+        reports.start();
+        Logger log = (Logger) LoggerFactory.getLogger(MatrixBot.class);
+        log.addAppender(reports);
+        try {
+            String room = directRoom();
+            String first = matrix.text(room, person, "Was ist IKÖ?");
+            assertThat(settledBotTextsIn(room, first)).hasSize(2);
+            matrix.unknownNextBatchNext();
+            String second = matrix.text(room, person, "Was ist die Charta der Vielfalt?");
+            assertThat(settledBotTextsIn(room, second)).hasSize(3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> reports.list.stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("refuses the stored sync position")));
+            String third = matrix.text(room, person, "Was ist Leichte Sprache?");
+            assertThat(settledBotTextsIn(room, third)).hasSize(4);
+            assertThat(botTextsIn(room).get(3)).contains("Leichte Sprache");
+            assertThat(reports.list).noneMatch(e -> e.getFormattedMessage().contains("restored-"));
+        } finally {
+            log.detachAppender(reports);
+        }
+    }
+
+    /**
+     * A position refused after a restart: the bot starts over, answers what was written while it was away (for
+     * less than a minute), and nothing it answered before.
+     */
+    @Test
+    void aStoredSyncPositionTheHomeserverRefusesAfterARestartIsDroppedWithoutAnsweringAnythingTwice() throws Exception {
+        ownHomeserver();
+        String token = matrix.issueToken();
+        ListAppender<ILoggingEvent> reports = new ListAppender<>();
+        Logger log = (Logger) LoggerFactory.getLogger(MatrixBot.class);
+        try {
+            // each start sets up logging anew, which stops the appenders it finds
+            ownLotse(Map.of("lotse.matrix.token", token), () -> {
+                reports.start();
+                log.addAppender(reports);
+            });
+            String room = directRoom();
+            String first = matrix.text(room, person, "Was ist IKÖ?");
+            assertThat(settledBotTextsIn(room, first)).hasSize(2);
+            lotse.close();
+            try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("lotse").toAbsolutePath(),
+                    "sa", "")) {
+                assertThat(db.createStatement().executeUpdate(
+                        "update channel_cursor set cursor_value = 'no-such-position' where channel = 'matrix'")).isOne();
+            }
+            String whileAway = matrix.text(room, person, "Was ist die Charta der Vielfalt?");
+            lotse.start();
+            assertThat(settledBotTextsIn(room, whileAway)).hasSize(3);
+            assertThat(botTextsIn(room).get(2)).contains("Charta");
+            String after = matrix.text(room, person, "Was ist Leichte Sprache?");
+            assertThat(settledBotTextsIn(room, after)).hasSize(4);
+            assertThat(botTextsIn(room).get(3)).contains("Leichte Sprache");
+            assertThat(reports.list).anyMatch(e -> e.getLevel() == Level.WARN
+                            && e.getFormattedMessage().contains("refuses the stored sync position"))
+                    .noneMatch(e -> e.getFormattedMessage().contains("no-such-position")
+                            || e.getFormattedMessage().contains(token));
+        } finally {
+            log.detachAppender(reports);
+        }
+    }
+
+    private static long syncLoops() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("matrix-sync")).count();
     }
 
     /** A whole handoff: the person in a Matrix room, the counsellor in the counsellors' room, a restart in between. */
@@ -391,6 +466,20 @@ class MatrixChannelTests {
 
     private long triesToPostInTheCounsellorsRoom() {
         return matrix.requests().stream().filter(r -> r.contains(counsellorsRoom + "/send/")).count();
+    }
+
+    /** A short rate limit of the room is waited out on the posting thread as the room asks: the next try posts. */
+    @Test
+    void aShortRateLimitOfTheCounsellorsRoomIsWaitedOutInOrder() {
+        String room = directRoom();
+        long before = announcements();
+        long tries = triesToPostInTheCounsellorsRoom();
+        matrix.failNext(counsellorsRoom + "/send/", 429, "M_LIMIT_EXCEEDED", "Too many requests", 700, null);
+        handOverToACounsellor(room);
+        await().atMost(Duration.ofSeconds(30)).until(() -> announcements() == before + 1);
+        Settled.await(database());
+        assertThat(announcements()).isEqualTo(before + 1);
+        assertThat(triesToPostInTheCounsellorsRoom() - tries).isEqualTo(2);
     }
 
     /** The room fails every try in a row: the post is left to the event registry, which hands it over again. */

@@ -40,6 +40,11 @@ public class MatrixException extends RuntimeException {
         return status == 401 || "M_UNKNOWN_TOKEN".equals(errcode);
     }
 
+    /** 400: the request was malformed; for a {@code /sync} with a {@code since}, the server refuses that token. */
+    public boolean badRequest() {
+        return status == 400;
+    }
+
     public boolean forbidden() {
         return status == 403 || "M_FORBIDDEN".equals(errcode);
     }
