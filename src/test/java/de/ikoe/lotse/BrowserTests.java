@@ -212,7 +212,20 @@ class BrowserTests {
         }
         // the status line says the place in the queue
         waiting(person).until(ExpectedConditions.textMatches(By.id("chat-state"),
-                java.util.regex.Pattern.compile("Sie warten auf eine Beraterin oder einen Berater: Platz \\d+ der Warteschlange\\.")));
+                java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(chatPage("stateWaitingAt"))
+                        .replace("{0}", "\\E\\d+\\Q"))));
+    }
+
+    /** A German word of the chat page, as the editors' text file has it (no service needed). */
+    static String chatPage(String word) {
+        java.util.Properties texts = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(Path.of("knowledge-base/texts/bot_de.properties"),
+                StandardCharsets.UTF_8)) {
+            texts.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return texts.getProperty("chat." + word);
     }
 
     private static Texts german() {
@@ -262,7 +275,7 @@ class BrowserTests {
             int alertsBefore = alerts(counsellor).size();
 
             person.get(lotse.url("/chat?lang=de"));
-            assertThat(person.findElement(By.id("state-badge")).getText()).isEqualTo("Bot");
+            assertThat(person.findElement(By.id("state-badge")).getText()).isEqualTo(chatPage("badgeBot"));
             ask(person, "Was bedeutet interkulturelle Öffnung?");
             waiting(person).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.msg.bot .sources a")));
             WebElement source = person.findElement(By.cssSelector("li.msg.bot .sources a"));
@@ -315,9 +328,9 @@ class BrowserTests {
 
             // the person sees who is writing; the old "Abbrechen" of the queue is dead now
             waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"),
-                    "Sie schreiben mit einer Beraterin oder einem Berater."));
-            assertThat(person.findElement(By.id("state-badge")).getText()).isEqualTo("Mensch");
-            assertThat(person.findElement(By.id("privacy-text")).getText()).startsWith("Ein Mensch aus dem Zentrum antwortet");
+                    chatPage("stateCounsellor")));
+            assertThat(person.findElement(By.id("state-badge")).getText()).isEqualTo(chatPage("badgeCounsellor"));
+            assertThat(person.findElement(By.id("privacy-text")).getText()).isEqualTo(chatPage("privacyCounsellor"));
             assertThat(liveOldOptions(person)).isZero();
             shoot(person, "chat-with-counsellor");
 
@@ -334,20 +347,72 @@ class BrowserTests {
             counsellor.findElement(By.id("close")).click();
             waiting(person).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages"),
                     "Die Beratung ist beendet"));
-            assertThat(person.findElement(By.id("state-badge")).getText()).isEqualTo("Bot");
+            assertThat(person.findElement(By.id("state-badge")).getText()).isEqualTo(chatPage("badgeBot"));
 
             // a rating is confirmed, and its buttons are spent
             WebElement helpful = waiting(person).until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("li.msg:last-child .options button[data-value='feedback:yes']")));
             helpful.click();
             waiting(person).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".rated"),
-                    "Danke! Ihre Bewertung ist gespeichert."));
+                    chatPage("rated")));
             assertThat(count(person, ".options button[data-value^='feedback:']:enabled")).isZero();
             assertThat(person.findElement(By.cssSelector("button.chosen")).getAttribute("aria-pressed")).isEqualTo("true");
             shoot(person, "chat");
         } finally {
             person.quit();
             counsellor.quit();
+        }
+    }
+
+    /**
+     * Two counsellors at work at once: both see a new request arrive without reloading; when one
+     * claims it, it leaves the other's queue at once, and the other, opening it anyway, reads who
+     * holds it and finds no button to claim it a second time.
+     */
+    @Test
+    void twoCounsellorsAtOnceSeeAClaimAtOnceAndCannotBothTakeIt() throws IOException {
+        assertThat(Http.post(lotse.url("/api/admin/counsellors"),
+                Map.of("username", "berater.zwei", "displayName", "Berater Zwei", "password", "ein-zweites-langes-passwort"),
+                Http.basic("admin", ADMIN_PASSWORD)).status()).isEqualTo(201);
+        WebDriver person = browser();
+        WebDriver first = browser();
+        WebDriver second = browser();
+        try {
+            logIn(first);
+            logIn(second, "berater.zwei", "ein-zweites-langes-passwort");
+            String shown = "return [...document.querySelectorAll('#queue tbody tr')].map(tr => tr.getAttribute('data-ticket'));";
+            @SuppressWarnings("unchecked")
+            List<String> before = (List<String>) js(first, shown);
+            js(first, "window.__samePage = true;");
+            js(second, "window.__samePage = true;");
+            person.get(lotse.url("/chat?lang=de"));
+            askForAPerson(person);
+
+            // both queues show the new request, neither reloaded
+            @SuppressWarnings("unchecked")
+            String ticket = waiting(first).until(d -> ((List<String>) js(d, shown)).stream()
+                    .filter(id -> !before.contains(id)).findFirst().orElse(null));
+            By row = By.cssSelector("#queue tbody tr[data-ticket='" + ticket + "']");
+            waiting(second).until(ExpectedConditions.presenceOfElementLocated(row));
+            assertThat(js(second, "return window.__samePage === true")).as("the second console reloaded").isEqualTo(true);
+
+            first.get(lotse.url("/console/tickets/" + ticket));
+            first.findElement(By.id("claim")).click();
+            waiting(first).until(ExpectedConditions.presenceOfElementLocated(By.id("reply")));
+
+            // gone from the second counsellor's queue without a reload
+            waiting(second).until(ExpectedConditions.numberOfElementsToBe(row, 0));
+            assertThat(js(second, "return window.__samePage === true")).isEqualTo(true);
+
+            second.get(lotse.url("/console/tickets/" + ticket));
+            assertThat(second.findElement(By.id("held")).getText()).contains("Übernommen von");
+            assertThat(second.findElements(By.id("claim"))).as("a second claim button").isEmpty();
+            assertThat(second.findElements(By.id("reply"))).as("a composer for someone else's case").isEmpty();
+            shoot(second, "ticket-held-by-colleague");
+        } finally {
+            person.quit();
+            first.quit();
+            second.quit();
         }
     }
 
@@ -488,7 +553,7 @@ class BrowserTests {
 
             waiting(person).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                     german().conversationDeleted()));
-            waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"), "Sie schreiben mit dem Bot."));
+            waiting(person).until(ExpectedConditions.textToBe(By.id("chat-state"), chatPage("stateBot")));
             int before = count(person, "li.msg.bot");
             ask(person, "Was ist IKÖ?");
             waiting(person).until(d -> count(d, "li.msg.bot .sources a") > 0 && count(d, "li.msg.bot") > before);
@@ -696,7 +761,7 @@ class BrowserTests {
                     "downloadThroughput", -1, "uploadThroughput", -1));
             ask(person, "Gibt es Fortbildungen in Jena?");
             WebElement error = waiting(person).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-            assertThat(error.getText()).contains("Ihr Text ist noch da.");
+            assertThat(error.getText()).contains(chatPage("error"));
             assertThat(person.findElement(By.id("input")).getAttribute("value")).isEqualTo("Gibt es Fortbildungen in Jena?");
             shoot(person, "chat-send-failed");
 
@@ -713,10 +778,10 @@ class BrowserTests {
             assertThat(counter.isDisplayed()).as("no counter for short texts").isFalse();
             js(person, "const i = document.getElementById('input'); i.value = 'a'.repeat(3700);"
                     + " i.dispatchEvent(new Event('input'));");
-            assertThat(counter.getText()).isEqualTo("3.700 von 4.000 Zeichen");
+            assertThat(counter.getText()).isEqualTo(chatPage("counter").replace("{0}", "3.700").replace("{1}", "4.000"));
             js(person, "const i = document.getElementById('input'); i.value = 'a'.repeat(4100);"
                     + " i.dispatchEvent(new Event('input'));");
-            assertThat(counter.getText()).startsWith("Zu lang: 4.100 von höchstens 4.000 Zeichen").contains("abgeschnitten");
+            assertThat(counter.getText()).isEqualTo(chatPage("tooLong").replace("{0}", "4.100").replace("{1}", "4.000"));
             assertThat(person.findElement(By.id("send")).isEnabled()).isFalse();
             assertThat(person.findElement(By.id("input")).getAttribute("value")).hasSize(4100);
             shoot(person, "chat-too-long");
