@@ -106,8 +106,7 @@ class BenchmarksIT {
         JmhRun.Figure full = named(results, "fullAnswer");
         JmhRun.Figure bare = named(results, "bareBm25");
         report.section("1. The answer path in-process");
-        report.paragraph("JMH " + org.openjdk.jmh.util.Utils.class.getPackage().getImplementationVersion()
-                + " in sample-time mode (every call timed), one thread, " + describe(plan.jmh()) + ". `fullAnswer`: "
+        report.paragraph("JMH in sample-time mode (every call timed), one thread, " + describe(plan.jmh()) + ". `fullAnswer`: "
                 + "`Answerer.answer` as `POST /api/ask` calls it (language, intent classifier, place/target group/format, "
                 + "search with spelling correction and synonyms, confidence, composing the text, counting the answer), "
                 + "over the " + questions.size() + " development questions in turn, on the shipped knowledge base. "
@@ -391,15 +390,17 @@ class BenchmarksIT {
                 + "dialogue, its transaction on H2, the outbox and the delivery worker, `sendMessage` or `PUT .../send`.");
         List<List<String>> rows = new ArrayList<>();
         for (ChannelBenchmark.Figure f : List.of(t, m)) {
-            rows.add(List.of(f.channel(), String.valueOf(f.answered()), Report.millis(f.p50Millis()),
+            rows.add(List.of(f.channel(), f.answered() + " of " + f.sent(), Report.millis(f.p50Millis()),
                     Report.millis(f.p99Millis()), Report.millis(f.maxMillis())));
             figure(f.p50Millis());
         }
-        report.table(List.of("channel", "replies timed", "p50", "p99", "slowest"), rows);
+        report.table(List.of("channel", "replies within " + ChannelBenchmark.WAIT.toMinutes() + " min of the last message",
+                "p50", "p99", "slowest"), rows);
+        // a reply that did not come within the wait is not in the percentiles: then the target is missed
         report.target("Telegram p99 ≤ 50 ms at " + plan.channelRate() + "/s", Report.millis(t.p99Millis()),
-                t.p99Millis() <= 50);
+                t.answered() == t.sent() && t.p99Millis() <= 50);
         report.target("Matrix p99 ≤ 50 ms at " + plan.channelRate() + "/s", Report.millis(m.p99Millis()),
-                m.p99Millis() <= 50);
+                m.answered() == m.sent() && m.p99Millis() <= 50);
         report.note("channels");
     }
 
