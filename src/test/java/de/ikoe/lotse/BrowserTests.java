@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import de.ikoe.lotse.conversation.BotTexts;
 import de.ikoe.lotse.conversation.Texts;
 import de.ikoe.lotse.support.Http;
+import de.ikoe.lotse.support.ShippedTexts;
 import de.ikoe.lotse.support.LotseInstance;
 import de.ikoe.lotse.telegram.FakeBotApi;
 import org.junit.jupiter.api.AfterAll;
@@ -218,14 +219,7 @@ class BrowserTests {
 
     /** A German word of the chat page, as the editors' text file has it (no service needed). */
     static String chatPage(String word) {
-        java.util.Properties texts = new java.util.Properties();
-        try (java.io.Reader in = Files.newBufferedReader(Path.of("knowledge-base/texts/bot_de.properties"),
-                StandardCharsets.UTF_8)) {
-            texts.load(in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return texts.getProperty("chat." + word);
+        return ShippedTexts.german("chat." + word);
     }
 
     private static Texts german() {

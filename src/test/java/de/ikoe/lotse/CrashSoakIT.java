@@ -4,6 +4,7 @@ import de.ikoe.lotse.matrix.FakeHomeserver;
 import de.ikoe.lotse.support.Faults;
 import de.ikoe.lotse.support.Http;
 import de.ikoe.lotse.support.LotseProcess;
+import de.ikoe.lotse.support.ShippedTexts;
 import de.ikoe.lotse.support.TestDatabases;
 import de.ikoe.lotse.telegram.FakeBotApi;
 import de.ikoe.lotse.telegram.TelegramRendering;
@@ -73,7 +74,12 @@ class CrashSoakIT {
     private static final Map<String, String> ADMIN = Http.basic("admin", ADMIN_PASSWORD);
     /** The longest a person waits for one reaction: a restart on a busy machine included. */
     private static final Duration STEP = Duration.ofMinutes(3);
-    private static final Pattern ANNOUNCEMENT = Pattern.compile("^Neues Ticket #(\\d+) ");
+    /** The room's posts as the shipped texts word them: an editor's rewording must not read as a lost post. */
+    private static final Pattern ANNOUNCEMENT = Pattern.compile("^" + Pattern.quote(ShippedTexts.germanStart("room.ticket"))
+            + "(\\d+) ");
+    private static final String CLAIMED = ShippedTexts.germanStart("room.claimed");
+    private static final String PERSON = ShippedTexts.germanStart("room.person");
+    private static final String CLOSED = ShippedTexts.germanStart("room.closed");
 
     /** How big a run is. */
     record Form(String name, int conversations, int kills, int concurrency, Duration limit) {
@@ -550,8 +556,8 @@ class CrashSoakIT {
                 String marker = markerOfRoot.get(post.path("content").path("m.relates_to").path("event_id").asString(""));
                 String body = post.path("content").path("body").asString("");
                 if (marker != null) {
-                    String kind = body.startsWith("Übernommen") ? "claimed" : body.startsWith("Person: ") ? "person:"
-                            + body.substring(8) : body.startsWith("Abgeschlossen") ? "closed" : "other";
+                    String kind = body.startsWith(CLAIMED) ? "claimed" : body.startsWith(PERSON) ? "person:"
+                            + body.substring(PERSON.length()) : body.startsWith(CLOSED) ? "closed" : "other";
                     found.merge(marker + ":" + kind, 1, Integer::sum);
                 }
             }
